@@ -1,0 +1,8 @@
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("core.urls")),
+    path("accounts/", include("accounts.urls")),
+    path("organisation/", include("organisations.urls")),
+    path("portfolio/", include("portfolio.urls")),
+]

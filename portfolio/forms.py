@@ -1,0 +1,139 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from core.forms import Form, ModelForm, TenantFormMixin
+from organisations.models import OrgUnit
+
+from .models import AffectedUnit, Deviation, Idea, Initiative, Phase, Programme, Stakeholder, StatusReport
+
+
+class InitiativeForm(TenantFormMixin, ModelForm):
+    class Meta:
+        model = Initiative
+        fields = [
+            "name",
+            "purpose",
+            "statutory",
+            "planned_start",
+            "planned_end",
+            "budget",
+            "sector",
+            "programme",
+            "project_owner",
+            "project_leader",
+            "service_owner",
+        ]
+        widgets = {"purpose": forms.Textarea(attrs={"rows": 4})}
+
+
+class PhaseChangeForm(Form):
+    to_phase = forms.ChoiceField(label=_("New phase"))
+    changed_on = forms.DateField(label=_("Date"))
+    comment = forms.CharField(
+        label=_("Comment"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required when the initiative is stopped or moved back."),
+    )
+
+    def __init__(self, *args, allowed: list[Phase], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_phase"].choices = [(p.value, p.label) for p in allowed]
+
+
+class AffectedUnitForm(TenantFormMixin, ModelForm):
+    class Meta:
+        model = AffectedUnit
+        fields = ["unit", "employees_affected", "change_from", "change_description"]
+        widgets = {"change_description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = self.fields["unit"].queryset.exclude(level=OrgUnit.Level.SECTOR)
+
+    def validate_unique(self):
+        # The initiative is set by the view, so check the one-row-per-unit rule here.
+        super().validate_unique()
+        unit = self.cleaned_data.get("unit")
+        initiative = getattr(self.instance, "initiative", None)
+        if (
+            unit
+            and initiative
+            and (AffectedUnit.objects.filter(initiative=initiative, unit=unit).exclude(pk=self.instance.pk).exists())
+        ):
+            self.add_error("unit", _("This unit is already listed for the initiative."))
+
+
+class StakeholderForm(TenantFormMixin, ModelForm):
+    class Meta:
+        model = Stakeholder
+        fields = ["name", "how_affected", "influence", "attitude", "anchoring", "communication", "training"]
+        widgets = {
+            f: forms.Textarea(attrs={"rows": 2}) for f in ["how_affected", "anchoring", "communication", "training"]
+        }
+
+
+class StatusReportForm(TenantFormMixin, ModelForm):
+    class Meta:
+        model = StatusReport
+        fields = ["report_date", "overall_status", "overall_comment", "change_status", "change_comment"]
+        widgets = {
+            "overall_comment": forms.Textarea(attrs={"rows": 3}),
+            "change_comment": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class DeviationForm(ModelForm):
+    class Meta:
+        model = Deviation
+        fields = ["description", "importance", "action", "responsible", "deadline"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 2}), "action": forms.Textarea(attrs={"rows": 2})}
+
+
+DeviationFormSet = forms.inlineformset_factory(StatusReport, Deviation, form=DeviationForm, extra=3, can_delete=False)
+
+
+class IdeaForm(TenantFormMixin, ModelForm):
+    class Meta:
+        model = Idea
+        fields = ["title", "problem", "target_group", "proposed_solution", "expected_benefits", "units"]
+        widgets = {
+            "problem": forms.Textarea(attrs={"rows": 3}),
+            "target_group": forms.Textarea(attrs={"rows": 2}),
+            "proposed_solution": forms.Textarea(attrs={"rows": 3}),
+            "expected_benefits": forms.Textarea(attrs={"rows": 3}),
+            "units": forms.CheckboxSelectMultiple,
+        }
+
+
+class IdeaScoreForm(ModelForm):
+    class Meta:
+        model = Idea
+        fields = ["score_strategic", "score_economic", "score_quality", "score_risk"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.required = True
+            field.widget = forms.Select(
+                choices=[("", "–")] + [(n, str(n)) for n in range(1, 6)], attrs={"class": "ds-input"}
+            )
+        self.fields["score_risk"].help_text = _("1 is low risk, 5 is high risk.")
+
+
+class IdeaDecisionForm(Form):
+    DECISIONS = [
+        ("accept", _("Accept as initiative")),
+        ("park", _("Park")),
+        ("reject", _("Reject")),
+    ]
+    decision = forms.ChoiceField(label=_("Decision"), choices=DECISIONS, widget=forms.RadioSelect)
+    reason = forms.CharField(
+        label=_("Reason (shown to the proposer)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class ProgrammeForm(TenantFormMixin, ModelForm):
+    class Meta:
+        model = Programme
+        fields = ["name", "description"]

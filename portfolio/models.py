@@ -1,0 +1,278 @@
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from core.tenancy import TenantModel, TenantQuerySet
+from organisations.models import OrgUnit
+
+User = settings.AUTH_USER_MODEL
+
+
+def score_field(label):
+    return models.PositiveSmallIntegerField(
+        label, null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+
+
+class Phase(models.TextChoices):
+    CONCEPT = "concept", _("Concept")
+    PLANNING = "planning", _("Planning")
+    EXECUTION = "execution", _("Execution")
+    CLOSING = "closing", _("Closing")
+    REALISATION = "realisation", _("Realisation")
+    COMPLETED = "completed", _("Completed")
+    STOPPED = "stopped", _("Stopped")
+
+
+class RAG(models.TextChoices):
+    GREEN = "green", _("Green")
+    YELLOW = "yellow", _("Yellow")
+    RED = "red", _("Red")
+
+
+class Programme(TenantModel):
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        verbose_name = _("programme")
+        verbose_name_plural = _("programmes")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Initiative(TenantModel):
+    name = models.CharField(_("name"), max_length=200)
+    purpose = models.TextField(_("purpose"), blank=True)
+    statutory = models.BooleanField(_("statutory"), default=False, help_text=_("Required by law or regulation."))
+    planned_start = models.DateField(_("planned start"), null=True, blank=True)
+    planned_end = models.DateField(_("planned end"), null=True, blank=True)
+    budget = models.DecimalField(
+        _("budget (NOK)"),
+        max_digits=14,
+        decimal_places=0,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(0))],
+    )
+    sector = models.ForeignKey(
+        OrgUnit,
+        verbose_name=_("owning sector"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to={"level": OrgUnit.Level.SECTOR},
+    )
+    programme = models.ForeignKey(
+        Programme,
+        verbose_name=_("programme"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="initiatives",
+    )
+    project_owner = models.ForeignKey(
+        User, verbose_name=_("project owner"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    project_leader = models.ForeignKey(
+        User, verbose_name=_("project leader"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    service_owner = models.ForeignKey(
+        User, verbose_name=_("service owner"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    phase = models.CharField(_("phase"), max_length=20, choices=Phase.choices, default=Phase.CONCEPT, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = TenantQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("initiative")
+        verbose_name_plural = _("initiatives")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        if self.planned_start and self.planned_end and self.planned_end < self.planned_start:
+            raise ValidationError({"planned_end": _("The end cannot be before the start.")})
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("portfolio:initiative", args=[self.pk])
+
+
+class InitiativeChild(TenantModel):
+    """A row that belongs to one initiative; its audit entries show on the initiative page."""
+
+    tenant_parent = "initiative"
+
+    class Meta:
+        abstract = True
+
+    def get_additional_data(self) -> dict:
+        return {"initiative": self.initiative_id}
+
+
+class PhaseChange(InitiativeChild):
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="phase_changes")
+    from_phase = models.CharField(_("from phase"), max_length=20, choices=Phase.choices, blank=True)
+    to_phase = models.CharField(_("to phase"), max_length=20, choices=Phase.choices)
+    changed_on = models.DateField(_("date"))
+    changed_by = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
+    comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        verbose_name = _("phase change")
+        verbose_name_plural = _("phase changes")
+        ordering = ["-changed_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_from_phase_display()} → {self.get_to_phase_display()}"
+
+
+class AffectedUnit(InitiativeChild):
+    """A unit that must change how it works because of the initiative."""
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="affected_units")
+    unit = models.ForeignKey(OrgUnit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="impacts")
+    employees_affected = models.PositiveIntegerField(_("employees affected"))
+    change_from = models.DateField(_("changes from"))
+    change_description = models.TextField(_("what changes in the way they work"), blank=True)
+
+    class Meta:
+        verbose_name = _("affected unit")
+        verbose_name_plural = _("affected units")
+        ordering = ["change_from", "unit__name"]
+        constraints = [models.UniqueConstraint(fields=["initiative", "unit"], name="unit_affected_once_per_initiative")]
+
+    def __str__(self) -> str:
+        return str(self.unit)
+
+    def clean(self) -> None:
+        unit = getattr(self, "unit", None)
+        if unit is not None and self.employees_affected is not None and self.employees_affected > unit.headcount:
+            raise ValidationError(
+                {"employees_affected": _("The unit has only %(count)s employees.") % {"count": unit.headcount}}
+            )
+
+
+class Stakeholder(InitiativeChild):
+    class Attitude(models.IntegerChoices):
+        NEGATIVE = -1, _("Negative")
+        NEUTRAL = 0, _("Neutral")
+        POSITIVE = 1, _("Positive")
+
+    class Influence(models.IntegerChoices):
+        LOW = 1, _("Low")
+        MEDIUM = 2, _("Medium")
+        HIGH = 3, _("High")
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="stakeholders")
+    name = models.CharField(_("stakeholder"), max_length=200)
+    how_affected = models.TextField(_("how they are affected"), blank=True)
+    influence = models.SmallIntegerField(_("influence"), choices=Influence.choices)
+    attitude = models.SmallIntegerField(_("attitude"), choices=Attitude.choices)
+    anchoring = models.TextField(_("anchoring strategy"), blank=True)
+    communication = models.TextField(_("communication strategy"), blank=True)
+    training = models.TextField(_("training strategy"), blank=True)
+
+    class Meta:
+        verbose_name = _("stakeholder")
+        verbose_name_plural = _("stakeholders")
+        ordering = ["-influence", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class StatusReport(InitiativeChild):
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="status_reports")
+    report_date = models.DateField(_("report date"))
+    overall_status = models.CharField(_("overall status"), max_length=10, choices=RAG.choices)
+    overall_comment = models.TextField(_("comment on overall status"), blank=True)
+    change_status = models.CharField(_("change management status"), max_length=10, choices=RAG.choices)
+    change_comment = models.TextField(_("comment on change management"), blank=True)
+    author = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = _("status report")
+        verbose_name_plural = _("status reports")
+        ordering = ["-report_date", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.initiative} {self.report_date:%d.%m.%Y}"
+
+
+class Deviation(TenantModel):
+    class Importance(models.IntegerChoices):
+        LOW = 1, _("1 – low")
+        MEDIUM = 2, _("2 – medium")
+        HIGH = 3, _("3 – high")
+
+    tenant_parent = "report"
+    report = models.ForeignKey(StatusReport, on_delete=models.CASCADE, related_name="deviations")
+    description = models.TextField(_("deviation"))
+    importance = models.SmallIntegerField(_("importance"), choices=Importance.choices)
+    action = models.TextField(_("action"), blank=True)
+    responsible = models.CharField(_("responsible"), max_length=200, blank=True)
+    deadline = models.DateField(_("deadline"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("deviation")
+        verbose_name_plural = _("deviations")
+        ordering = ["-importance", "id"]
+
+    def __str__(self) -> str:
+        return self.description[:60]
+
+    def get_additional_data(self) -> dict:
+        return {"initiative": self.report.initiative_id}
+
+
+class Idea(TenantModel):
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", _("Submitted")
+        ACCEPTED = "accepted", _("Accepted as initiative")
+        PARKED = "parked", _("Parked")
+        REJECTED = "rejected", _("Rejected")
+
+    title = models.CharField(_("title"), max_length=200)
+    problem = models.TextField(_("problem"))
+    target_group = models.TextField(_("who it is for"))
+    proposed_solution = models.TextField(_("proposed solution"), blank=True)
+    expected_benefits = models.TextField(_("expected benefits"), blank=True)
+    units = models.ManyToManyField(OrgUnit, verbose_name=_("units concerned"), blank=True, related_name="+")
+    proposer = models.ForeignKey(
+        User, verbose_name=_("proposed by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    submitted_at = models.DateTimeField(_("submitted"), auto_now_add=True)
+    score_strategic = score_field(_("strategic value"))
+    score_economic = score_field(_("economic benefit"))
+    score_quality = score_field(_("quality benefit"))
+    score_risk = score_field(_("risk"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.SUBMITTED, editable=False
+    )
+    decision_reason = models.TextField(_("reason for the decision"), blank=True)
+    initiative = models.OneToOneField(
+        Initiative, null=True, blank=True, on_delete=models.SET_NULL, related_name="idea", editable=False
+    )
+
+    class Meta:
+        verbose_name = _("idea")
+        verbose_name_plural = _("ideas")
+        ordering = ["-submitted_at"]
+
+    def __str__(self) -> str:
+        return self.title

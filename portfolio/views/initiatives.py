@@ -1,0 +1,140 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.access import member_required, require
+from core.audit import history_for
+from core.exports import csv_response, xlsx_response
+from core.htmx import render_page_or_partial
+from core.tenancy import get_for_org_or_404
+
+from .. import permissions
+from ..filters import PortfolioFilter
+from ..forms import InitiativeForm, PhaseChangeForm
+from ..models import Idea, Initiative, Stakeholder
+from ..services.listing import export_table, portfolio_queryset
+from ..services.phases import allowed_next_phases, change_phase, record_creation
+from ..services.stakeholders import stakeholder_matrix
+from ..services.timeline import build_timeline
+
+
+def _filtered(request):
+    organisation = request.actor.organisation
+    return PortfolioFilter(request.GET or None, portfolio_queryset(organisation), organisation=organisation)
+
+
+@member_required
+def portfolio_list(request):
+    filterset = _filtered(request)
+    context = {
+        "filter": filterset,
+        "initiatives": filterset.qs,
+        "can_create": permissions.can_create_initiative(request.actor),
+        "query": request.GET.urlencode(),
+    }
+    return render_page_or_partial(request, "portfolio/list.html", "portfolio/_list_table.html", context)
+
+
+@member_required
+def portfolio_export(request, fmt: str):
+    header, rows = export_table(_filtered(request).qs)
+    filename = "portefolje"
+    if fmt == "xlsx":
+        return xlsx_response(filename, _("Portfolio"), header, rows)
+    return csv_response(filename, header, rows)
+
+
+@member_required
+def timeline(request):
+    filterset = _filtered(request)
+    context = {"filter": filterset, "timeline": build_timeline(list(filterset.qs), timezone.localdate())}
+    return render(request, "portfolio/timeline.html", context)
+
+
+@member_required
+def initiative_detail(request, pk: int):
+    initiative = get_for_org_or_404(Initiative, request.actor.organisation, pk=pk)
+    actor = request.actor
+    stakeholders = list(initiative.stakeholders.all())
+    context = {
+        "initiative": initiative,
+        "can_edit": permissions.can_edit_initiative(actor, initiative),
+        "phase_changes": initiative.phase_changes.select_related("changed_by"),
+        "affected_units": [
+            (a, permissions.can_edit_affected_unit(actor, a))
+            for a in initiative.affected_units.select_related("unit", "unit__parent")
+        ],
+        "stakeholders": stakeholders,
+        "matrix": stakeholder_matrix(stakeholders),
+        "reports": initiative.status_reports.prefetch_related("deviations").select_related("author")[:5],
+        "history": history_for(initiative, children_key="initiative"),
+        "idea": Idea.objects.filter(initiative=initiative).first(),
+    }
+    return render(request, "portfolio/initiative_detail.html", context)
+
+
+@member_required
+def initiative_create(request):
+    require(permissions.can_create_initiative(request.actor))
+    form = InitiativeForm(request.POST or None, organisation=request.actor.organisation)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            initiative = form.save()
+            record_creation(initiative, by=request.user, on=timezone.localdate())
+        messages.success(request, _("The initiative was created."))
+        return redirect(initiative)
+    return render(request, "form.html", {"form": form, "title": _("New initiative")})
+
+
+@member_required
+def initiative_edit(request, pk: int):
+    initiative = get_for_org_or_404(Initiative, request.actor.organisation, pk=pk)
+    require(permissions.can_edit_initiative(request.actor, initiative))
+    form = InitiativeForm(request.POST or None, instance=initiative, organisation=request.actor.organisation)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The changes were saved."))
+        return redirect(initiative)
+    return render(request, "form.html", {"form": form, "title": _("Edit initiative"), "initiative": initiative})
+
+
+@member_required
+def initiative_phase(request, pk: int):
+    initiative = get_for_org_or_404(Initiative, request.actor.organisation, pk=pk)
+    require(permissions.can_edit_initiative(request.actor, initiative))
+    allowed = allowed_next_phases(initiative.phase)
+    form = PhaseChangeForm(request.POST or None, allowed=allowed, initial={"changed_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            change_phase(
+                initiative,
+                form.cleaned_data["to_phase"],
+                by=request.user,
+                on=form.cleaned_data["changed_on"],
+                comment=form.cleaned_data["comment"],
+            )
+        except ValidationError as error:
+            for field, errors in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            messages.success(request, _("The phase was changed."))
+            return redirect(initiative)
+    return render(
+        request,
+        "form.html",
+        {"form": form, "title": _("Change phase"), "initiative": initiative, "closed": not allowed},
+    )
+
+
+@member_required
+def stakeholder_matrix_view(request, pk: int):
+    initiative = get_for_org_or_404(Initiative, request.actor.organisation, pk=pk)
+    stakeholders = list(Stakeholder.objects.filter(initiative=initiative))
+    return render(
+        request,
+        "portfolio/stakeholder_matrix.html",
+        {"initiative": initiative, "matrix": stakeholder_matrix(stakeholders), "stakeholders": stakeholders},
+    )

@@ -1,0 +1,111 @@
+"""The parts of an initiative page: affected units, stakeholders and status reports."""
+
+from django.contrib import messages
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from core.access import member_required, require
+from core.tenancy import get_for_org_or_404
+
+from .. import permissions
+from ..forms import AffectedUnitForm, DeviationFormSet, StakeholderForm, StatusReportForm
+from ..models import AffectedUnit, Initiative, Stakeholder, StatusReport
+
+
+def _edit_part(request, initiative, form_class, instance, title: str):
+    """Create or change one row that belongs to ``initiative``, then go back to its page."""
+    form = form_class(request.POST or None, instance=instance, organisation=request.actor.organisation)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The changes were saved."))
+        return redirect(initiative)
+    return render(request, "form.html", {"form": form, "title": title, "initiative": initiative})
+
+
+def _delete_part(request, initiative, instance):
+    instance.delete()
+    messages.success(request, _("%(object)s was removed.") % {"object": instance})
+    return redirect(initiative)
+
+
+def _editable_initiative(request, pk: int) -> Initiative:
+    initiative = get_for_org_or_404(Initiative, request.actor.organisation, pk=pk)
+    require(permissions.can_edit_initiative(request.actor, initiative))
+    return initiative
+
+
+@member_required
+def affected_unit_add(request, pk: int):
+    initiative = _editable_initiative(request, pk)
+    return _edit_part(
+        request, initiative, AffectedUnitForm, AffectedUnit(initiative=initiative), _("Add affected unit")
+    )
+
+
+@member_required
+def affected_unit_edit(request, pk: int):
+    affected = get_for_org_or_404(AffectedUnit, request.actor.organisation, pk=pk)
+    require(permissions.can_edit_affected_unit(request.actor, affected))
+    return _edit_part(request, affected.initiative, AffectedUnitForm, affected, _("Edit affected unit"))
+
+
+@require_POST
+@member_required
+def affected_unit_delete(request, pk: int):
+    affected = get_for_org_or_404(AffectedUnit, request.actor.organisation, pk=pk)
+    require(permissions.can_edit_initiative(request.actor, affected.initiative))
+    return _delete_part(request, affected.initiative, affected)
+
+
+@member_required
+def stakeholder_add(request, pk: int):
+    initiative = _editable_initiative(request, pk)
+    return _edit_part(request, initiative, StakeholderForm, Stakeholder(initiative=initiative), _("Add stakeholder"))
+
+
+@member_required
+def stakeholder_edit(request, pk: int):
+    stakeholder = get_for_org_or_404(Stakeholder, request.actor.organisation, pk=pk)
+    require(permissions.can_edit_initiative(request.actor, stakeholder.initiative))
+    return _edit_part(request, stakeholder.initiative, StakeholderForm, stakeholder, _("Edit stakeholder"))
+
+
+@require_POST
+@member_required
+def stakeholder_delete(request, pk: int):
+    stakeholder = get_for_org_or_404(Stakeholder, request.actor.organisation, pk=pk)
+    require(permissions.can_edit_initiative(request.actor, stakeholder.initiative))
+    return _delete_part(request, stakeholder.initiative, stakeholder)
+
+
+@member_required
+def status_report_add(request, pk: int):
+    initiative = _editable_initiative(request, pk)
+    report = StatusReport(initiative=initiative, author=request.user)
+    data = request.POST or None
+    form = StatusReportForm(
+        data, instance=report, organisation=request.actor.organisation, initial={"report_date": timezone.localdate()}
+    )
+    deviations = DeviationFormSet(data, instance=report, prefix="deviations")
+    if request.method == "POST" and form.is_valid() and deviations.is_valid():
+        with transaction.atomic():
+            form.save()
+            for deviation in deviations.save(commit=False):
+                deviation.report = report
+                deviation.save()
+        messages.success(request, _("The status report was saved."))
+        return redirect(initiative)
+    return render(
+        request,
+        "portfolio/status_report_form.html",
+        {"form": form, "deviations": deviations, "initiative": initiative},
+    )
+
+
+@member_required
+def status_report_detail(request, pk: int):
+    report = get_for_org_or_404(StatusReport, request.actor.organisation, pk=pk)
+    return render(request, "portfolio/status_report_detail.html", {"report": report, "initiative": report.initiative})
