@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from django.http import HttpResponse
 from openpyxl import Workbook
+from openpyxl.styles import Font
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -49,7 +50,7 @@ def xlsx_response(filename: str, sheet_title: str, header: Sequence[str], rows: 
     for row in rows:
         sheet.append([safe_cell(v) for v in row])
     for cell in sheet[1]:
-        cell.font = cell.font.copy(bold=True)
+        cell.font = Font(bold=True)
     for column in sheet.iter_cols(min_row=2):
         for cell in column:
             if isinstance(cell.value, datetime.date):

@@ -1,0 +1,111 @@
+"""Small builders for test data: an organisation with units and one person per role."""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+
+from organisations.models import Membership, Organisation, OrgUnit, Role, RoleAssignment
+from organisations.validators import orgnr_check_digit
+from portfolio.models import AffectedUnit, Idea, Initiative, Programme, Stakeholder, StatusReport
+from portfolio.services.phases import record_creation
+
+PASSWORD = "Test-passord-2026"
+_numbers = itertools.count(10000000)
+
+
+def valid_orgnr() -> str:
+    while True:
+        first = str(next(_numbers))
+        digit = orgnr_check_digit(first)
+        if digit is not None:
+            return first + str(digit)
+
+
+def make_user(username: str, **extra):
+    return get_user_model().objects.create_user(
+        username=username, password=PASSWORD, first_name=username.capitalize(), last_name="Testesen", **extra
+    )
+
+
+def make_member(organisation, username: str, *roles: str, unit=None):
+    user = make_user(username)
+    membership = Membership.objects.create(organisation=organisation, user=user, unit=unit)
+    for role in roles:
+        RoleAssignment.objects.create(membership=membership, role=role)
+    return user
+
+
+@dataclass
+class World:
+    """One organisation with a small unit tree, a person per role and one of everything."""
+
+    org: Organisation
+    sector: OrgUnit
+    unit: OrgUnit
+    department: OrgUnit
+    other_unit: OrgUnit
+    users: dict = field(default_factory=dict)
+    initiative: Initiative | None = None
+    affected: AffectedUnit | None = None
+    stakeholder: Stakeholder | None = None
+    report: StatusReport | None = None
+    idea: Idea | None = None
+    programme: Programme | None = None
+
+
+def make_world(prefix: str, name: str) -> World:
+    org = Organisation.objects.create(name=name, municipality_number="4600", org_number=valid_orgnr())
+    sector = OrgUnit.objects.create(organisation=org, name=f"{name} Helse", level=OrgUnit.Level.SECTOR, headcount=100)
+    unit = OrgUnit.objects.create(
+        organisation=org, name=f"{name} Sykehjem", level=OrgUnit.Level.UNIT, parent=sector, headcount=40, runs_24_7=True
+    )
+    department = OrgUnit.objects.create(
+        organisation=org, name=f"{name} Avdeling A", level=OrgUnit.Level.DEPARTMENT, parent=unit, headcount=20
+    )
+    other_unit = OrgUnit.objects.create(
+        organisation=org, name=f"{name} Hjemmetjeneste", level=OrgUnit.Level.UNIT, parent=sector, headcount=30
+    )
+    world = World(org=org, sector=sector, unit=unit, department=department, other_unit=other_unit)
+    for role in Role:
+        world.users[role.value] = make_member(org, f"{prefix}-{role.value}", role.value)
+    world.users["owner"] = make_member(org, f"{prefix}-owner", Role.PROJECT_OWNER)
+    world.users["unit_leader"] = make_member(org, f"{prefix}-unitleader", Role.MIDDLE_MANAGER)
+    unit.leader = world.users["unit_leader"]
+    unit.save()
+    world.programme = Programme.objects.create(organisation=org, name=f"{name} programme")
+    world.initiative = Initiative.objects.create(
+        organisation=org,
+        name=f"{name} digitale nattilsyn",
+        planned_start=datetime.date(2026, 1, 1),
+        planned_end=datetime.date(2027, 6, 30),
+        budget=1_000_000,
+        sector=sector,
+        programme=world.programme,
+        project_owner=world.users["owner"],
+    )
+    record_creation(world.initiative, by=world.users["portfolio_office"], on=datetime.date(2026, 1, 1))
+    world.affected = AffectedUnit.objects.create(
+        initiative=world.initiative, unit=unit, employees_affected=30, change_from=datetime.date(2026, 9, 1)
+    )
+    world.stakeholder = Stakeholder.objects.create(
+        initiative=world.initiative, name=f"{name} tillitsvalgte", influence=3, attitude=-1
+    )
+    world.report = StatusReport.objects.create(
+        initiative=world.initiative,
+        report_date=datetime.date(2026, 10, 1),
+        overall_status="green",
+        change_status="red",
+        change_comment=f"{name} opplæring forsinket",
+    )
+    world.idea = Idea.objects.create(
+        organisation=org,
+        title=f"{name} idé om vaktbytte",
+        problem="p",
+        target_group="t",
+        proposer=world.users["employee"],
+    )
+    return world
