@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +11,7 @@ class User(AbstractUser):
         _("preferred language"),
         max_length=5,
         blank=True,
-        choices=[("nb", _("Norwegian Bokmål")), ("nn", _("Norwegian Nynorsk")), ("en", _("English"))],
+        choices=settings.LANGUAGES,
         help_text=_("Leave empty to use the organisation's language."),
     )
 

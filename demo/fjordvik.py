@@ -383,7 +383,7 @@ def load_fjordvik(reference: datetime.date | None = None) -> DemoResult:
     org = Organisation.objects.create(
         name="Fjordvik kommune",
         municipality_number="4699",
-        org_number="964338531",
+        org_number="100469901",  # fictional: real ones start with 8 or 9
         language="nb",
         region=region,
     )
