@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "accounts",
     "organisations",
     "portfolio",
+    "benefits",
     "demo",
 ]
 

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -123,6 +124,15 @@ class OrgUnit(TenantModel):
         related_name="led_units",
     )
     headcount = models.PositiveIntegerField(_("employees"), default=0)
+    hourly_cost = models.DecimalField(
+        _("hourly cost (NOK)"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(0))],
+        help_text=_("Leave empty to use the organisation's hourly cost."),
+    )
     runs_24_7 = models.BooleanField(
         _("24/7 shifts"),
         default=False,
@@ -168,6 +178,9 @@ class OrgUnit(TenantModel):
                 }
         if errors:
             raise ValidationError(errors)
+
+    def effective_hourly_cost(self) -> Decimal:
+        return self.hourly_cost if self.hourly_cost is not None else self.organisation.hourly_cost
 
     @property
     def sector(self) -> OrgUnit:

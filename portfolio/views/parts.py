@@ -8,27 +8,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.access import member_required, require
+from core.editing import delete_object, edit_object
 from core.tenancy import get_for_org_or_404
 
 from .. import permissions
 from ..forms import AffectedUnitForm, DeviationFormSet, StakeholderForm, StatusReportForm
 from ..models import AffectedUnit, Initiative, Stakeholder, StatusReport
-
-
-def _edit_part(request, initiative, form_class, instance, title: str):
-    """Create or change one row that belongs to ``initiative``, then go back to its page."""
-    form = form_class(request.POST or None, instance=instance, organisation=request.actor.organisation)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("The changes were saved."))
-        return redirect(initiative)
-    return render(request, "form.html", {"form": form, "title": title, "initiative": initiative})
-
-
-def _delete_part(request, initiative, instance):
-    instance.delete()
-    messages.success(request, _("%(object)s was removed.") % {"object": instance})
-    return redirect(initiative)
 
 
 def _editable_initiative(request, pk: int) -> Initiative:
@@ -40,8 +25,13 @@ def _editable_initiative(request, pk: int) -> Initiative:
 @member_required
 def affected_unit_add(request, pk: int):
     initiative = _editable_initiative(request, pk)
-    return _edit_part(
-        request, initiative, AffectedUnitForm, AffectedUnit(initiative=initiative), _("Add affected unit")
+    return edit_object(
+        request,
+        AffectedUnitForm,
+        AffectedUnit(initiative=initiative),
+        title=_("Add affected unit"),
+        back=initiative,
+        context={"initiative": initiative},
     )
 
 
@@ -49,7 +39,14 @@ def affected_unit_add(request, pk: int):
 def affected_unit_edit(request, pk: int):
     affected = get_for_org_or_404(AffectedUnit, request.actor.organisation, pk=pk)
     require(permissions.can_edit_affected_unit(request.actor, affected))
-    return _edit_part(request, affected.initiative, AffectedUnitForm, affected, _("Edit affected unit"))
+    return edit_object(
+        request,
+        AffectedUnitForm,
+        affected,
+        title=_("Edit affected unit"),
+        back=affected.initiative,
+        context={"initiative": affected.initiative},
+    )
 
 
 @require_POST
@@ -57,20 +54,34 @@ def affected_unit_edit(request, pk: int):
 def affected_unit_delete(request, pk: int):
     affected = get_for_org_or_404(AffectedUnit, request.actor.organisation, pk=pk)
     require(permissions.can_edit_initiative(request.actor, affected.initiative))
-    return _delete_part(request, affected.initiative, affected)
+    return delete_object(request, affected, affected.initiative)
 
 
 @member_required
 def stakeholder_add(request, pk: int):
     initiative = _editable_initiative(request, pk)
-    return _edit_part(request, initiative, StakeholderForm, Stakeholder(initiative=initiative), _("Add stakeholder"))
+    return edit_object(
+        request,
+        StakeholderForm,
+        Stakeholder(initiative=initiative),
+        title=_("Add stakeholder"),
+        back=initiative,
+        context={"initiative": initiative},
+    )
 
 
 @member_required
 def stakeholder_edit(request, pk: int):
     stakeholder = get_for_org_or_404(Stakeholder, request.actor.organisation, pk=pk)
     require(permissions.can_edit_initiative(request.actor, stakeholder.initiative))
-    return _edit_part(request, stakeholder.initiative, StakeholderForm, stakeholder, _("Edit stakeholder"))
+    return edit_object(
+        request,
+        StakeholderForm,
+        stakeholder,
+        title=_("Edit stakeholder"),
+        back=stakeholder.initiative,
+        context={"initiative": stakeholder.initiative},
+    )
 
 
 @require_POST
@@ -78,7 +89,7 @@ def stakeholder_edit(request, pk: int):
 def stakeholder_delete(request, pk: int):
     stakeholder = get_for_org_or_404(Stakeholder, request.actor.organisation, pk=pk)
     require(permissions.can_edit_initiative(request.actor, stakeholder.initiative))
-    return _delete_part(request, stakeholder.initiative, stakeholder)
+    return delete_object(request, stakeholder, stakeholder.initiative)
 
 
 @member_required

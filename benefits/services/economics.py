@@ -1,0 +1,257 @@
+"""Economics of one initiative: benefits, costs, net benefit, NPV, payback, freed time, uncertainty.
+
+Conventions (documented on the economics page and in docs/economics.md):
+- The horizon is 10 years from the initiative's planned start year (else the first year with data).
+- Year t (1 = first year) is discounted by 1 / (1 + r)^(t − 1), as in the KS/KommIT workbook:
+  the first year is not discounted.
+- A benefit's value in a year is its uncertainty-adjusted estimate (MO + 3·ML + MP) / 5; hours are
+  converted to kroner by the hourly cost of the unit where the benefit arises (else the
+  organisation's).
+- Technology-only costs are investment and operating costs. Full cost adds implementation:
+  training (hours × employees × hourly cost), substitutes for 24/7 units (hours × employees ×
+  substitute hourly cost), follow-on management and further development.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from organisations.models import Organisation
+from portfolio.models import Initiative
+
+from ..models import Benefit, BenefitEstimate, CostLine, TrainingCost
+
+HORIZON = 10
+SIMULATIONS = 1000
+ZERO = Decimal(0)
+
+
+@dataclass(frozen=True)
+class Year:
+    year: int
+    t: int
+    discount_factor: Decimal
+    gross: Decimal
+    benefits_by_kind: dict[str, Decimal]
+    investment: Decimal
+    operating: Decimal
+    training: Decimal
+    substitutes: Decimal
+    management: Decimal
+    development: Decimal
+    freed_hours: Decimal
+    freed_fte: Decimal
+
+    @property
+    def technology_cost(self) -> Decimal:
+        return self.investment + self.operating
+
+    @property
+    def implementation_cost(self) -> Decimal:
+        return self.training + self.substitutes + self.management + self.development
+
+    @property
+    def net_technology(self) -> Decimal:
+        return self.gross - self.technology_cost
+
+    @property
+    def net_full(self) -> Decimal:
+        return self.gross - self.technology_cost - self.implementation_cost
+
+    @property
+    def present_technology(self) -> Decimal:
+        return self.net_technology * self.discount_factor
+
+    @property
+    def present_full(self) -> Decimal:
+        return self.net_full * self.discount_factor
+
+
+@dataclass(frozen=True)
+class Uncertainty:
+    p10: Decimal
+    p50: Decimal
+    p90: Decimal
+
+
+@dataclass
+class Economics:
+    start_year: int
+    discount_rate: Decimal
+    years: list[Year]
+    npv_technology: Decimal
+    npv_full: Decimal
+    payback_year: int | None
+    freed_hours_total: Decimal
+    uses_of_freed_time: list[str] = field(default_factory=list)
+    uncertainty: Uncertainty | None = None
+
+    @property
+    def implementation_gap(self) -> Decimal:
+        """How much the forgotten implementation costs lower the net present value."""
+        return self.npv_technology - self.npv_full
+
+    @property
+    def totals(self) -> dict[str, Decimal]:
+        keys = ["gross", "investment", "operating", "training", "substitutes", "management", "development"]
+        return {key: sum((getattr(y, key) for y in self.years), ZERO) for key in keys}
+
+
+def discount_factor(rate_percent: Decimal, t: int) -> Decimal:
+    """1 / (1 + r)^(t − 1) with r in percent; year 1 is not discounted."""
+    base = 1 + rate_percent / 100
+    if base <= 0:
+        raise ValueError("A discount rate of −100 % or below has no meaning.")
+    return 1 / base ** (t - 1)
+
+
+def benefit_hourly_cost(benefit: Benefit, organisation: Organisation) -> Decimal:
+    return benefit.unit.effective_hourly_cost() if benefit.unit_id else organisation.hourly_cost
+
+
+def benefit_value(benefit: Benefit, estimate_value: Decimal, organisation: Organisation) -> Decimal:
+    """A benefit's estimate in kroner."""
+    if benefit.measure == Benefit.Measure.HOURS:
+        return estimate_value * benefit_hourly_cost(benefit, organisation)
+    return estimate_value
+
+
+def training_amounts(cost: TrainingCost, organisation: Organisation) -> tuple[Decimal, Decimal]:
+    """(training, substitutes) for one training row."""
+    hours = cost.hours_per_employee * cost.employees
+    unit = cost.affected_unit.unit
+    training = hours * unit.effective_hourly_cost()
+    substitutes = hours * organisation.substitute_hourly_cost if unit.runs_24_7 else ZERO
+    return training, substitutes
+
+
+def start_year_of(initiative: Initiative, years_with_data: list[int]) -> int:
+    if initiative.planned_start:
+        return initiative.planned_start.year
+    if years_with_data:
+        return min(years_with_data)
+    return initiative.created_at.year
+
+
+def compute(
+    initiative: Initiative,
+    benefits: list[Benefit],
+    cost_lines: list[CostLine],
+    training_costs: list[TrainingCost],
+    *,
+    simulate: bool = False,
+) -> Economics:
+    """Economics from already-fetched rows (benefits with ``estimates`` and ``unit`` loaded)."""
+    organisation = initiative.organisation
+    estimates: list[tuple[Benefit, BenefitEstimate]] = [
+        (b, e) for b in benefits if b.is_priced for e in b.estimates.all()
+    ]
+    start = start_year_of(
+        initiative,
+        [e.year for _b, e in estimates] + [c.year for c in cost_lines] + [c.year for c in training_costs],
+    )
+    rate = organisation.discount_rate
+
+    gross: dict[int, Decimal] = defaultdict(lambda: ZERO)
+    by_kind: dict[int, dict[str, Decimal]] = defaultdict(lambda: defaultdict(lambda: ZERO))
+    hours: dict[int, Decimal] = defaultdict(lambda: ZERO)
+    for benefit, estimate in estimates:
+        value = benefit_value(benefit, estimate.adjusted, organisation)
+        gross[estimate.year] += value
+        by_kind[estimate.year][benefit.kind] += value
+        if benefit.measure == Benefit.Measure.HOURS:
+            hours[estimate.year] += estimate.adjusted
+
+    costs: dict[int, dict[str, Decimal]] = defaultdict(lambda: defaultdict(lambda: ZERO))
+    for line in cost_lines:
+        costs[line.year][line.kind] += line.amount
+    for row in training_costs:
+        training, substitutes = training_amounts(row, organisation)
+        costs[row.year]["training"] += training
+        costs[row.year]["substitutes"] += substitutes
+
+    years = []
+    for t in range(1, HORIZON + 1):
+        year = start + t - 1
+        c = costs[year]
+        years.append(
+            Year(
+                year=year,
+                t=t,
+                discount_factor=discount_factor(rate, t),
+                gross=gross[year],
+                benefits_by_kind=dict(by_kind[year]),
+                investment=c["investment"],
+                operating=c["operating"],
+                training=c["training"],
+                substitutes=c["substitutes"],
+                management=c["management"],
+                development=c["development"],
+                freed_hours=hours[year],
+                freed_fte=hours[year] / organisation.hours_per_fte,
+            )
+        )
+
+    result = Economics(
+        start_year=start,
+        discount_rate=rate,
+        years=years,
+        npv_technology=sum((y.present_technology for y in years), ZERO),
+        npv_full=sum((y.present_full for y in years), ZERO),
+        payback_year=payback_year(years),
+        freed_hours_total=sum(hours.values(), ZERO),
+        uses_of_freed_time=[
+            b.take_out_detail for b in benefits if b.measure == Benefit.Measure.HOURS and b.take_out_detail
+        ],
+    )
+    if simulate:
+        result.uncertainty = simulate_npv(result, estimates, organisation)
+    return result
+
+
+def payback_year(years: list[Year]) -> int | None:
+    """The first year from which the cumulative full-cost net benefit is positive and stays so."""
+    cumulative = ZERO
+    found = None
+    for y in years:
+        cumulative += y.net_full
+        if cumulative < 0:
+            found = None
+        elif found is None and cumulative > 0:
+            found = y.year
+    return found
+
+
+def simulate_npv(result: Economics, estimates, organisation: Organisation, runs: int = SIMULATIONS) -> Uncertainty:
+    """P10/P50/P90 of the full-cost NPV, drawing each estimate from a triangular distribution.
+
+    The three points are pessimistic (low), most likely (mode) and optimistic (high). The
+    generator is seeded, so the same data always shows the same range.
+    """
+    rng = random.Random(20261122)  # noqa: S311 - a simulation, not cryptography
+    first = result.start_year
+    cost_present = sum(
+        (float(y.technology_cost + y.implementation_cost) * float(y.discount_factor) for y in result.years), 0.0
+    )
+    draws_input = []
+    for benefit, estimate in estimates:
+        t = estimate.year - first + 1
+        if not 1 <= t <= HORIZON:
+            continue
+        factor = float(discount_factor(result.discount_rate, t)) * float(
+            benefit_value(benefit, Decimal(1), organisation)
+        )
+        low, mode, high = float(estimate.pessimistic), float(estimate.likely), float(estimate.optimistic)
+        draws_input.append((low, high, mode, factor))
+    outcomes = sorted(
+        sum(rng.triangular(low, high, mode) * factor for low, high, mode, factor in draws_input) - cost_present
+        for _run in range(runs)
+    )
+
+    def percentile(p: float) -> Decimal:
+        return Decimal(round(outcomes[min(int(p * runs), runs - 1)]))
+
+    return Uncertainty(p10=percentile(0.10), p50=percentile(0.50), p90=percentile(0.90))

@@ -1,0 +1,85 @@
+"""Indicator follow-up: achievement, trend and when the next measurement is due."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
+from dateutil.relativedelta import relativedelta
+
+from ..models import Indicator, Measurement
+
+
+def achievement(baseline: Decimal, target: Decimal, measured: Decimal) -> Decimal:
+    """(measured − baseline) / (target − baseline): 0 at the baseline, 1 at the target."""
+    return (measured - baseline) / (target - baseline)
+
+
+def expected_achievement(indicator: Indicator, on: datetime.date) -> Decimal | None:
+    """Where a straight line from baseline to target says the indicator should be on ``on``."""
+    if not (indicator.baseline_date and indicator.target_date):
+        return None
+    total = (indicator.target_date - indicator.baseline_date).days
+    elapsed = (min(max(on, indicator.baseline_date), indicator.target_date) - indicator.baseline_date).days
+    return Decimal(elapsed) / Decimal(total)
+
+
+@dataclass(frozen=True)
+class IndicatorStatus:
+    indicator: Indicator
+    latest: Measurement | None
+    achievement: Decimal | None
+    previous_achievement: Decimal | None
+    expected: Decimal | None
+    next_due: datetime.date | None
+
+    @property
+    def trend(self) -> str:
+        """'up', 'down' or 'flat' towards the target since the previous measurement ('' if unknown)."""
+        if self.achievement is None or self.previous_achievement is None:
+            return ""
+        if self.achievement > self.previous_achievement:
+            return "up"
+        if self.achievement < self.previous_achievement:
+            return "down"
+        return "flat"
+
+    @property
+    def behind(self) -> bool:
+        return self.achievement is not None and self.expected is not None and self.achievement < self.expected
+
+    def overdue(self, today: datetime.date) -> bool:
+        return self.next_due is not None and self.next_due < today
+
+
+def next_due(indicator: Indicator, latest: Measurement | None) -> datetime.date | None:
+    """A measurement is due one period after the last one (or after the baseline)."""
+    last = latest.measured_on if latest else indicator.baseline_date
+    if last is None:
+        return None
+    due = last + relativedelta(months=indicator.frequency)
+    if indicator.target_date and latest and latest.measured_on >= indicator.target_date:
+        return None
+    return due
+
+
+def indicator_status(indicator: Indicator, today: datetime.date) -> IndicatorStatus:
+    """Needs ``indicator.measurements`` prefetched (ordered by date)."""
+    measurements = list(indicator.measurements.all())
+    latest = measurements[-1] if measurements else None
+    previous = measurements[-2] if len(measurements) > 1 else None
+    can_compute = indicator.baseline_value is not None and indicator.target_value is not None
+    can_compute = can_compute and indicator.baseline_value != indicator.target_value
+
+    def ach(m):
+        return achievement(indicator.baseline_value, indicator.target_value, m.value) if (m and can_compute) else None
+
+    return IndicatorStatus(
+        indicator=indicator,
+        latest=latest,
+        achievement=ach(latest),
+        previous_achievement=ach(previous),
+        expected=expected_achievement(indicator, latest.measured_on if latest else today),
+        next_due=next_due(indicator, latest),
+    )
