@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -84,6 +84,42 @@ class Organisation(models.Model):
         _("weight of quality benefit"), max_digits=4, decimal_places=2, default=Decimal("0.25")
     )
     weight_risk = models.DecimalField(_("weight of risk"), max_digits=4, decimal_places=2, default=Decimal("0.15"))
+    # Economics of benefits realisation.
+    hourly_cost = models.DecimalField(
+        _("hourly cost (NOK)"),
+        max_digits=8,
+        decimal_places=2,
+        default=Decimal("650"),
+        validators=[MinValueValidator(Decimal(0))],
+        help_text=_("Average cost of one working hour with social costs; converts hours to kroner."),
+    )
+    substitute_hourly_cost = models.DecimalField(
+        _("substitute hourly cost (NOK)"),
+        max_digits=8,
+        decimal_places=2,
+        default=Decimal("700"),
+        validators=[MinValueValidator(Decimal(0))],
+        help_text=_("What a substitute costs per hour when shift staff are in training."),
+    )
+    hours_per_fte = models.DecimalField(
+        _("hours per FTE"),
+        max_digits=6,
+        decimal_places=1,
+        default=Decimal("1695"),
+        validators=[MinValueValidator(Decimal(1))],
+        help_text=_("Productive hours in one full-time equivalent (årsverk) per year."),
+    )
+    discount_rate = models.DecimalField(
+        _("discount rate (%)"),
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal("4.00"),
+        validators=[MinValueValidator(Decimal("-99.99")), MaxValueValidator(Decimal(100))],
+        help_text=_("Real discount rate for net present value; the state's standard is 4 %."),
+    )
+    small_saving_minutes = models.PositiveIntegerField(
+        _("smallest time saving that can be taken out (minutes per employee per week)"), default=30
+    )
 
     class Meta:
         verbose_name = _("organisation")

@@ -78,13 +78,13 @@ def benefit_warnings(
         benefit.take_out == Benefit.TakeOut.BUDGET_REDUCTION
         and benefit.take_out_year
         and change_complete_on
-        and benefit.take_out_year < change_complete_on.year
+        and datetime.date(benefit.take_out_year, 1, 1) < change_complete_on
     ):
         found.append(
             Warning(
                 "cut_before_change",
-                _("The budget is reduced from %(year)s, before the change is complete in %(done)s.")
-                % {"year": benefit.take_out_year, "done": change_complete_on.year},
+                _("The budget is reduced from 01.01.%(year)s, before every unit works in the new way (%(done)s).")
+                % {"year": benefit.take_out_year, "done": change_complete_on.strftime("%d.%m.%Y")},
             )
         )
     if any(not p.confirmed for p in benefit.prerequisites.all()):

@@ -1,0 +1,201 @@
+"""Benefits economics and follow-up, against figures computed by hand."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from benefits.models import (
+    Benefit,
+    BenefitEstimate,
+    BenefitPlan,
+    Change,
+    CostLine,
+    Indicator,
+    Measurement,
+    Prerequisite,
+    TrainingCost,
+)
+from benefits.services.economics import discount_factor
+from benefits.services.followup import achievement, indicator_status
+from benefits.services.plans import approve, current_plan, differences, snapshot
+from benefits.services.queries import economics_for, initiative_benefits
+from benefits.services.warnings import benefit_warnings, weekly_minutes_per_employee
+
+pytestmark = pytest.mark.django_db
+D = Decimal
+
+
+@pytest.fixture
+def plan(world):
+    """Two benefits and costs over 2026-2027; see the hand computation in each test."""
+    initiative = world.initiative  # planned start 2026-01-01
+    world.unit.hourly_cost = D("500")
+    world.unit.save()
+    change = Change.objects.create(initiative=initiative, description="Digitalt tilsyn om natten")
+    kroner = Benefit.objects.create(
+        initiative=initiative, change=change, description="Lavere vikarkostnader", kind="budget", measure="kroner"
+    )
+    hours = Benefit.objects.create(
+        initiative=initiative,
+        change=change,
+        description="Frigjort tid nattevakt",
+        kind="capacity",
+        measure="hours",
+        unit=world.unit,
+        take_out_detail="Mer aktivitet på dagtid",
+    )
+    BenefitEstimate.objects.create(benefit=kroner, year=2027, optimistic=120000, likely=100000, pessimistic=60000)
+    BenefitEstimate.objects.create(benefit=hours, year=2027, optimistic=1200, likely=1000, pessimistic=700)
+    CostLine.objects.create(initiative=initiative, year=2026, kind="investment", amount=300000)
+    CostLine.objects.create(initiative=initiative, year=2027, kind="operating", amount=50000)
+    CostLine.objects.create(initiative=initiative, year=2027, kind="management", amount=10000)
+    TrainingCost.objects.create(
+        initiative=initiative, affected_unit=world.affected, year=2026, hours_per_employee=4, employees=10
+    )
+    return kroner, hours
+
+
+def test_uncertainty_adjusted_estimate():
+    # (120 000 + 3 · 100 000 + 60 000) / 5 = 96 000
+    assert BenefitEstimate(optimistic=120000, likely=100000, pessimistic=60000).adjusted == 96000
+
+
+def test_discount_factor_leaves_year_one_undiscounted():
+    assert discount_factor(D(4), 1) == 1
+    assert discount_factor(D(4), 3) == 1 / D("1.04") ** 2
+    with pytest.raises(ValueError):
+        discount_factor(D(-100), 2)
+
+
+def test_economics_by_hand(world, plan):
+    economics = economics_for(world.initiative, initiative_benefits(world.initiative))
+    first, second = economics.years[0], economics.years[1]
+    assert (first.year, second.year, len(economics.years)) == (2026, 2027, 10)
+    # Hours: (1200 + 3·1000 + 700) / 5 = 980 h × 500 kr (the unit's own hourly cost) = 490 000 kr
+    assert second.gross == 96000 + 490000
+    assert second.freed_hours == 980
+    assert round(second.freed_fte, 4) == round(D(980) / D(1695), 4)
+    # Training 2026: 4 h × 10 employees = 40 h × 500 kr = 20 000; the unit runs 24/7: 40 h × 700 kr = 28 000
+    assert (first.training, first.substitutes) == (20000, 28000)
+    assert first.net_technology == -300000 and first.net_full == -348000
+    assert second.net_technology == 536000 and second.net_full == 526000
+    # NPV: year 1 undiscounted, year 2 divided by 1.04
+    assert round(economics.npv_technology, 2) == round(D(-300000) + D(536000) / D("1.04"), 2)  # 215 384.62
+    assert round(economics.npv_full, 2) == round(D(-348000) + D(526000) / D("1.04"), 2)  # 157 769.23
+    assert round(economics.implementation_gap, 2) == round(D(48000) + D(10000) / D("1.04"), 2)
+    assert economics.payback_year == 2027  # cumulative: −348 000, then +178 000
+    assert economics.uses_of_freed_time == ["Mer aktivitet på dagtid"]
+
+
+def test_uncertainty_range_surrounds_the_estimate(world, plan):
+    economics = economics_for(world.initiative, initiative_benefits(world.initiative), simulate=True)
+    band = economics.uncertainty
+    assert band.p10 < band.p50 < band.p90
+    # Every draw lies between all-pessimistic and all-optimistic benefits minus the same costs.
+    costs = D(348000) + D(60000) / D("1.04")
+    lowest = (D(60000) + D(700) * 500) / D("1.04") - costs
+    highest = (D(120000) + D(1200) * 500) / D("1.04") - costs
+    assert lowest <= band.p10 and band.p90 <= highest
+    again = economics_for(world.initiative, initiative_benefits(world.initiative), simulate=True).uncertainty
+    assert again == band  # seeded: the page shows the same range every time
+
+
+def test_achievement_from_baseline_not_ratio_to_target():
+    # A reduction from 100 to 60, measured 80: halfway (the workbook's 80/60 would say 133 %)
+    assert achievement(D(100), D(60), D(80)) == D("0.5")
+    assert achievement(D(10), D(20), D(25)) == D("1.5")
+
+
+def test_indicator_status_trend_behind_and_due(world, plan):
+    kroner, _hours = plan
+    indicator = Indicator.objects.create(
+        benefit=kroner,
+        name="Vikartimer per måned",
+        unit_of_measure="timer",
+        baseline_value=100,
+        baseline_date=datetime.date(2026, 1, 1),
+        target_value=60,
+        target_date=datetime.date(2027, 1, 1),
+        frequency=3,
+    )
+    Measurement.objects.create(indicator=indicator, value=90, measured_on=datetime.date(2026, 4, 1))
+    Measurement.objects.create(indicator=indicator, value=80, measured_on=datetime.date(2026, 10, 1))
+    status = indicator_status(Indicator.objects.prefetch_related("measurements").get(), datetime.date(2027, 2, 1))
+    assert (status.achievement, status.previous_achievement, status.trend) == (D("0.5"), D("0.25"), "up")
+    # Straight line: 273 of 365 days have passed on 01.10.2026, so 74.8 % was expected: behind.
+    assert round(status.expected, 3) == round(D(273) / D(365), 3) and status.behind
+    assert status.next_due == datetime.date(2027, 1, 1) and status.overdue(datetime.date(2027, 2, 1))
+
+
+def test_warnings_explain_what_is_missing(world, plan):
+    kroner, hours = plan
+    hours.owner = world.users["employee"]
+    hours.employees_sharing = 100
+    hours.take_out = "budget_reduction"
+    hours.take_out_year = 2026
+    hours.save()
+    Prerequisite.objects.create(benefit=hours, description="Ansatte slutter å bruke fysiske nøkler")
+    benefits = {b.pk: b for b in initiative_benefits(world.initiative)}
+    kwargs = {
+        "line_manager_ids": frozenset({world.users["unit_leader"].pk}),
+        "change_complete_on": world.affected.change_from,
+    }
+    codes = {w.code for w in benefit_warnings(benefits[kroner.pk], world.org, datetime.date(2026, 11, 1), **kwargs)}
+    assert codes == {"no_owner", "no_indicator"}
+    codes = {w.code for w in benefit_warnings(benefits[hours.pk], world.org, datetime.date(2026, 11, 1), **kwargs)}
+    # 980 h · 60 / 46 weeks / 100 employees = 12.8 minutes a week, below the 30-minute threshold
+    assert round(weekly_minutes_per_employee(benefits[hours.pk]), 1) == D("12.8")
+    assert codes == {"owner_not_line_manager", "no_indicator", "cut_before_change", "prerequisites_open", "spread_thin"}
+
+
+def test_model_rules_reject_bad_input(world, plan):
+    kroner, _hours = plan
+    with pytest.raises(ValidationError):
+        BenefitEstimate(benefit=kroner, year=2028, optimistic=10, likely=20, pessimistic=5).full_clean()
+    with pytest.raises(ValidationError):
+        BenefitEstimate(benefit=kroner, year=2028, optimistic=10, likely=-1, pessimistic=-5).full_clean()
+    indicator = Indicator(benefit=kroner, name="X", unit_of_measure="kr", baseline_value=5, target_value=5)
+    with pytest.raises(ValidationError) as error:
+        indicator.full_clean()
+    assert "target_value" in error.value.message_dict
+    indicator = Indicator.objects.create(
+        benefit=kroner, name="X", unit_of_measure="kr", baseline_value=5, baseline_date=datetime.date(2026, 5, 1)
+    )
+    with pytest.raises(ValidationError) as error:
+        Measurement(indicator=indicator, value=1, measured_on=datetime.date(2026, 4, 30)).full_clean()
+    assert "measured_on" in error.value.message_dict
+    qualitative = Benefit(
+        initiative=world.initiative, change=kroner.change, description="Trygghet", kind="qualitative", measure="kroner"
+    )
+    with pytest.raises(ValidationError) as error:
+        qualitative.full_clean()
+    assert {"measure", "importance"} <= set(error.value.message_dict)
+    world.org.discount_rate = D(-100)
+    with pytest.raises(ValidationError) as error:
+        world.org.full_clean()
+    assert "discount_rate" in error.value.message_dict
+    training = TrainingCost(
+        initiative=world.initiative, affected_unit=world.affected, year=2026, hours_per_employee=1, employees=31
+    )
+    with pytest.raises(ValidationError):
+        training.full_clean()  # only 30 employees are affected
+
+
+def test_approval_freezes_and_later_changes_show_as_differences(world, plan):
+    kroner, _hours = plan
+    owner, management = world.users["owner"], world.users["top_management"]
+    with pytest.raises(ValidationError):
+        approve(world.initiative, owner=world.users["employee"], management=management, on=datetime.date(2026, 6, 1))
+    approved = approve(world.initiative, owner=owner, management=management, on=datetime.date(2026, 6, 1))
+    assert approved.status == BenefitPlan.Status.APPROVED and approved.version == 1
+    kroner.description = "Lavere vikarbruk"
+    kroner.save()
+    BenefitEstimate.objects.filter(benefit=kroner).update(likely=90000)
+    draft = current_plan(world.initiative)
+    assert (draft.version, draft.status) == (2, BenefitPlan.Status.DRAFT)
+    found = differences(approved.snapshot, snapshot(initiative_benefits(world.initiative)))
+    whats = {(d.what, d.approved, d.now) for d in found}
+    assert ("Benefit", "Lavere vikarkostnader", "Lavere vikarbruk") in whats
+    assert ("Estimate 2027", "120000.00 / 100000.00 / 60000.00", "120000.00 / 90000.00 / 60000.00") in whats
