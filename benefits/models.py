@@ -173,6 +173,11 @@ class Benefit(InitiativeChild):
         if errors:
             raise ValidationError(errors)
 
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("benefits:benefit", args=[self.pk])
+
     @property
     def is_priced(self) -> bool:
         return self.kind != self.Kind.QUALITATIVE

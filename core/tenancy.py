@@ -41,9 +41,10 @@ class TenantModel(models.Model):
         super().save(*args, **kwargs)
 
 
-def get_for_org_or_404(model: type[M], organisation, **lookup) -> M:
+def get_for_org_or_404(model_or_queryset: type[M] | TenantQuerySet, organisation, **lookup) -> M:
     """Fetch one object of ``organisation``; other organisations' objects do not exist."""
+    queryset = model_or_queryset if isinstance(model_or_queryset, models.QuerySet) else model_or_queryset.objects.all()
     try:
-        return model.objects.for_org(organisation).get(**lookup)
-    except (model.DoesNotExist, ValueError, TypeError):
+        return queryset.for_org(organisation).get(**lookup)
+    except (queryset.model.DoesNotExist, ValueError, TypeError):
         raise Http404 from None

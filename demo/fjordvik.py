@@ -28,6 +28,8 @@ from portfolio.models import (
 )
 from portfolio.services.phases import ORDER
 
+from .fjordvik_benefits import load_benefits
+
 DEMO_PASSWORD = "Fjordvik-demo-2026"
 
 # sector -> [(unit, headcount, 24/7, [departments])]
@@ -519,6 +521,7 @@ def load_fjordvik(reference: datetime.date | None = None) -> DemoResult:
         score_risk=1,
         decision_reason="Passer med HR-strategien.",
     )
+    load_benefits(org, units, users, reference)
     return DemoResult(organisation=org, users=users)
 
 

@@ -5,4 +5,5 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("organisation/", include("organisations.urls")),
     path("portfolio/", include("portfolio.urls")),
+    path("benefits/", include("benefits.urls")),
 ]

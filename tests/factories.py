@@ -8,6 +8,18 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 
+from benefits.models import (
+    Benefit,
+    BenefitEstimate,
+    Change,
+    CostLine,
+    Indicator,
+    Measurement,
+    Prerequisite,
+    ProcessStep,
+    RealisationMeasure,
+    TrainingCost,
+)
 from organisations.models import Membership, Organisation, OrgUnit, Role, RoleAssignment
 from organisations.validators import orgnr_check_digit
 from portfolio.models import AffectedUnit, Idea, Initiative, Programme, Stakeholder, StatusReport
@@ -55,6 +67,14 @@ class World:
     report: StatusReport | None = None
     idea: Idea | None = None
     programme: Programme | None = None
+    change: Change | None = None
+    benefit: Benefit | None = None
+    indicator: Indicator | None = None
+    process_step: ProcessStep | None = None
+    cost: CostLine | None = None
+    training: TrainingCost | None = None
+    prerequisite: Prerequisite | None = None
+    measure: RealisationMeasure | None = None
 
 
 def make_world(prefix: str, name: str) -> World:
@@ -108,4 +128,41 @@ def make_world(prefix: str, name: str) -> World:
         target_group="t",
         proposer=world.users["employee"],
     )
+    add_benefits(world)
     return world
+
+
+def add_benefits(world: World) -> None:
+    """One of each benefits row, owned by a line manager, with a baseline and a measurement."""
+    initiative = world.initiative
+    world.process_step = ProcessStep.objects.create(
+        initiative=initiative, state="today", order=1, actor="Nattevakt", description="Går runder"
+    )
+    world.change = Change.objects.create(initiative=initiative, description=f"{world.org.name} digitalt tilsyn")
+    world.benefit = Benefit.objects.create(
+        initiative=initiative,
+        change=world.change,
+        description=f"{world.org.name} færre nattrunder",
+        kind="capacity",
+        measure="hours",
+        unit=world.unit,
+        owner=world.users["unit_leader"],
+    )
+    BenefitEstimate.objects.create(benefit=world.benefit, year=2027, optimistic=1200, likely=1000, pessimistic=700)
+    world.indicator = Indicator.objects.create(
+        benefit=world.benefit,
+        name=f"{world.org.name} runder per natt",
+        unit_of_measure="antall",
+        baseline_value=40,
+        baseline_date=datetime.date(2026, 1, 1),
+        target_value=20,
+        target_date=datetime.date(2027, 12, 31),
+        measured_by=world.users["benefit_responsible"],
+    )
+    Measurement.objects.create(indicator=world.indicator, value=35, measured_on=datetime.date(2026, 6, 1))
+    world.cost = CostLine.objects.create(initiative=initiative, year=2026, kind="investment", amount=300000)
+    world.training = TrainingCost.objects.create(
+        initiative=initiative, affected_unit=world.affected, year=2026, hours_per_employee=4, employees=10
+    )
+    world.prerequisite = Prerequisite.objects.create(benefit=world.benefit, description="Samtykke fra beboere")
+    world.measure = RealisationMeasure.objects.create(benefit=world.benefit, description="Ny bemanningsplan")

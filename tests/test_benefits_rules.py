@@ -19,7 +19,7 @@ from benefits.models import (
 )
 from benefits.services.economics import discount_factor
 from benefits.services.followup import achievement, indicator_status
-from benefits.services.plans import approve, current_plan, differences, snapshot
+from benefits.services.plans import current_plan, differences, sign, snapshot
 from benefits.services.queries import economics_for, initiative_benefits
 from benefits.services.warnings import benefit_warnings, weekly_minutes_per_employee
 
@@ -31,6 +31,10 @@ D = Decimal
 def plan(world):
     """Two benefits and costs over 2026-2027; see the hand computation in each test."""
     initiative = world.initiative  # planned start 2026-01-01
+    # Start from an empty plan: the world's own benefits rows would change the sums.
+    Benefit.objects.filter(initiative=initiative).delete()
+    CostLine.objects.filter(initiative=initiative).delete()
+    TrainingCost.objects.filter(initiative=initiative).delete()
     world.unit.hourly_cost = D("500")
     world.unit.save()
     change = Change.objects.create(initiative=initiative, description="Digitalt tilsyn om natten")
@@ -122,7 +126,9 @@ def test_indicator_status_trend_behind_and_due(world, plan):
     )
     Measurement.objects.create(indicator=indicator, value=90, measured_on=datetime.date(2026, 4, 1))
     Measurement.objects.create(indicator=indicator, value=80, measured_on=datetime.date(2026, 10, 1))
-    status = indicator_status(Indicator.objects.prefetch_related("measurements").get(), datetime.date(2027, 2, 1))
+    status = indicator_status(
+        Indicator.objects.prefetch_related("measurements").get(pk=indicator.pk), datetime.date(2027, 2, 1)
+    )
     assert (status.achievement, status.previous_achievement, status.trend) == (D("0.5"), D("0.25"), "up")
     # Straight line: 273 of 365 days have passed on 01.10.2026, so 74.8 % was expected: behind.
     assert round(status.expected, 3) == round(D(273) / D(365), 3) and status.behind
@@ -186,9 +192,16 @@ def test_model_rules_reject_bad_input(world, plan):
 def test_approval_freezes_and_later_changes_show_as_differences(world, plan):
     kroner, _hours = plan
     owner, management = world.users["owner"], world.users["top_management"]
+    day = datetime.date(2026, 6, 1)
     with pytest.raises(ValidationError):
-        approve(world.initiative, owner=world.users["employee"], management=management, on=datetime.date(2026, 6, 1))
-    approved = approve(world.initiative, owner=owner, management=management, on=datetime.date(2026, 6, 1))
+        sign(world.initiative, world.users["employee"], as_owner=True, as_management=False, on=day)
+    first = sign(world.initiative, owner, as_owner=True, as_management=False, on=day)
+    assert first.status == BenefitPlan.Status.DRAFT and first.approved_by_owner == owner
+    # A change before the second signature voids the first: the owner signed another plan.
+    BenefitEstimate.objects.filter(benefit=kroner).update(optimistic=130000)
+    voided = sign(world.initiative, management, as_owner=False, as_management=True, on=day)
+    assert voided.status == BenefitPlan.Status.DRAFT and voided.approved_by_owner is None
+    approved = sign(world.initiative, owner, as_owner=True, as_management=False, on=day)
     assert approved.status == BenefitPlan.Status.APPROVED and approved.version == 1
     kroner.description = "Lavere vikarbruk"
     kroner.save()
@@ -198,4 +211,4 @@ def test_approval_freezes_and_later_changes_show_as_differences(world, plan):
     found = differences(approved.snapshot, snapshot(initiative_benefits(world.initiative)))
     whats = {(d.what, d.approved, d.now) for d in found}
     assert ("Benefit", "Lavere vikarkostnader", "Lavere vikarbruk") in whats
-    assert ("Estimate 2027", "120000.00 / 100000.00 / 60000.00", "120000.00 / 90000.00 / 60000.00") in whats
+    assert ("Estimate 2027", "130000.00 / 100000.00 / 60000.00", "130000.00 / 90000.00 / 60000.00") in whats

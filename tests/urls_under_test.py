@@ -21,6 +21,10 @@ NO_ID = [
     "organisations:unit_create",
     "organisations:people",
     "organisations:person_create",
+    "benefits:portfolio",
+    "benefits:mine",
+    "benefits:goals",
+    "benefits:goal_add",
 ]
 WITH_ID = {
     "portfolio:initiative": lambda w: w.initiative.pk,
@@ -40,9 +44,41 @@ WITH_ID = {
     "organisations:unit": lambda w: w.unit.pk,
     "organisations:unit_edit": lambda w: w.unit.pk,
     "organisations:person_edit": lambda w: w.users["employee"].memberships.get().pk,
+    "benefits:initiative": lambda w: w.initiative.pk,
+    "benefits:economics": lambda w: w.initiative.pk,
+    "benefits:map": lambda w: w.initiative.pk,
+    "benefits:plan": lambda w: w.initiative.pk,
+    "benefits:plan_sign": lambda w: w.initiative.pk,
+    "benefits:benefit": lambda w: w.benefit.pk,
+    "benefits:estimates": lambda w: w.benefit.pk,
+    "benefits:measurement_add": lambda w: w.indicator.pk,
 }
+# URLs with a kind of row as well as an id: every kind is swept.
+WITH_KIND = [
+    ("benefits:part_add", kind, lambda w: w.initiative.pk)
+    for kind in ("process", "change", "benefit", "cost", "training")
+] + [
+    ("benefits:part_edit", "process", lambda w: w.process_step.pk),
+    ("benefits:part_edit", "change", lambda w: w.change.pk),
+    ("benefits:part_edit", "benefit", lambda w: w.benefit.pk),
+    ("benefits:part_edit", "cost", lambda w: w.cost.pk),
+    ("benefits:part_edit", "training", lambda w: w.training.pk),
+    ("benefits:part_delete", "cost", lambda w: w.cost.pk),
+    ("benefits:part_delete", "change", lambda w: w.change.pk),
+    ("benefits:benefit_part_add", "prerequisite", lambda w: w.benefit.pk),
+    ("benefits:benefit_part_add", "measure", lambda w: w.benefit.pk),
+    ("benefits:benefit_part_add", "indicator", lambda w: w.benefit.pk),
+    ("benefits:benefit_part_edit", "prerequisite", lambda w: w.prerequisite.pk),
+    ("benefits:benefit_part_edit", "measure", lambda w: w.measure.pk),
+    ("benefits:benefit_part_edit", "indicator", lambda w: w.indicator.pk),
+]
 # Only POST is allowed here; a GET is 405 before anything is looked up.
-POST_ONLY = {"portfolio:stakeholder_delete", "portfolio:affected_unit_delete"}
+POST_ONLY = {
+    "portfolio:stakeholder_delete",
+    "portfolio:affected_unit_delete",
+    "benefits:plan_sign",
+    "benefits:part_delete",
+}
 # Pages that need no organisation (sign-in, language, switching organisation).
 PUBLIC = {"accounts:login", "accounts:logout", "accounts:switch_organisation", "core:set_language"}
 
@@ -57,8 +93,14 @@ def all_url_names() -> set[str]:
     return names
 
 
-def id_urls(world) -> list[tuple[str, str]]:
-    return [(name, reverse(name, args=[get_id(world)])) for name, get_id in WITH_ID.items()]
+def id_urls(world) -> list[tuple[str, str, int]]:
+    """(url name, url, id) for every URL that takes an object id, filled in with ``world``'s objects."""
+    urls = [(name, reverse(name, args=[get_id(world)]), get_id(world)) for name, get_id in WITH_ID.items()]
+    urls += [
+        (name, reverse(name, kwargs={"pk": get_id(world), "kind": kind}), get_id(world))
+        for name, kind, get_id in WITH_KIND
+    ]
+    return urls
 
 
 def plain_urls() -> list[tuple[str, str]]:

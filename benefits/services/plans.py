@@ -55,21 +55,31 @@ def approved_plan(initiative: Initiative) -> BenefitPlan | None:
 
 
 @transaction.atomic
-def approve(initiative: Initiative, *, owner, management, on: datetime.date) -> BenefitPlan:
-    """Both the project owner and a member of top management sign; the plan is frozen."""
-    if owner is None or management is None:
-        raise ValidationError(_("The plan is approved by the project owner and by top management."))
-    if owner.pk != initiative.project_owner_id:
+def sign(initiative: Initiative, user, *, as_owner: bool, as_management: bool, on: datetime.date) -> BenefitPlan:
+    """Record a signature on the current draft; with both signatures the plan is approved and frozen.
+
+    A signature covers the plan as it stood when signed: if the benefits change before the
+    second signature, the first one no longer counts.
+    """
+    if as_owner and user.pk != initiative.project_owner_id:
         raise ValidationError(_("Only the initiative's project owner can approve as project owner."))
+    if not (as_owner or as_management):
+        raise ValidationError(_("The plan is approved by the project owner and by top management."))
     benefits = initiative_benefits(initiative)
     if not benefits:
         raise ValidationError(_("A plan without benefits cannot be approved."))
     plan = current_plan(initiative)
-    plan.status = BenefitPlan.Status.APPROVED
-    plan.approved_by_owner = owner
-    plan.approved_by_management = management
-    plan.approved_on = on
-    plan.snapshot = snapshot(benefits)
+    now = snapshot(benefits)
+    if plan.snapshot and plan.snapshot != now:
+        plan.approved_by_owner = plan.approved_by_management = None
+    plan.snapshot = now
+    if as_owner:
+        plan.approved_by_owner = user
+    if as_management:
+        plan.approved_by_management = user
+    if plan.approved_by_owner and plan.approved_by_management:
+        plan.status = BenefitPlan.Status.APPROVED
+        plan.approved_on = on
     plan.save()
     return plan
 

@@ -22,3 +22,11 @@ def rag(status: str):
     """A traffic-light status as a tag with text, never colour alone."""
     colours = {"green": "success", "yellow": "warning", "red": "danger"}
     return {"status": status, "colour": colours.get(status, "neutral")}
+
+
+@register.filter
+def percent(value) -> str:
+    """0.5 → '50 %' (a ratio shown as a whole percentage)."""
+    if value is None or value == "":
+        return ""
+    return f"{format_number(value * 100)}\xa0%"

@@ -1,0 +1,50 @@
+"""What the benefits pages show, computed once per request from prefetched rows."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from portfolio.models import Initiative
+
+from ..models import Benefit
+from .economics import Economics
+from .followup import IndicatorStatus, indicator_status
+from .queries import change_complete_dates, economics_for, initiative_benefits, line_manager_ids
+from .warnings import Warning, benefit_warnings
+
+
+@dataclass(frozen=True)
+class BenefitRow:
+    benefit: Benefit
+    warnings: list[Warning]
+    indicators: list[IndicatorStatus]
+
+
+def benefit_rows(benefits: list[Benefit], organisation, today: datetime.date) -> list[BenefitRow]:
+    managers = line_manager_ids(organisation)
+    complete = change_complete_dates(organisation, {b.initiative_id for b in benefits})
+    return [
+        BenefitRow(
+            benefit=b,
+            warnings=benefit_warnings(
+                b, organisation, today, line_manager_ids=managers, change_complete_on=complete.get(b.initiative_id)
+            ),
+            indicators=[indicator_status(i, today) for i in b.indicators.all()],
+        )
+        for b in benefits
+    ]
+
+
+@dataclass(frozen=True)
+class InitiativeBenefits:
+    rows: list[BenefitRow]
+    economics: Economics
+
+
+def initiative_summary(initiative: Initiative, today: datetime.date, *, simulate: bool = False) -> InitiativeBenefits:
+    benefits = initiative_benefits(initiative)
+    return InitiativeBenefits(
+        rows=benefit_rows(benefits, initiative.organisation, today),
+        economics=economics_for(initiative, benefits, simulate=simulate),
+    )

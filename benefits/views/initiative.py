@@ -1,0 +1,107 @@
+"""An initiative's benefits realisation: overview, economics, benefits map and plan approval."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from core.access import member_required, require
+from core.tenancy import get_for_org_or_404
+from portfolio.models import Initiative
+
+from .. import permissions
+from ..models import Change, ProcessStep
+from ..services.benefits_map import build_map
+from ..services.plans import approved_plan, differences, sign, snapshot
+from ..services.queries import initiative_benefits
+from ..services.summary import initiative_summary
+
+
+def _initiative(request, pk: int) -> Initiative:
+    return get_for_org_or_404(Initiative, request.actor.organisation, pk=pk)
+
+
+@member_required
+def overview(request, pk: int):
+    initiative = _initiative(request, pk)
+    summary = initiative_summary(initiative, timezone.localdate(), simulate=True)
+    plans = list(initiative.benefit_plans.select_related("approved_by_owner", "approved_by_management"))
+    context = {
+        "initiative": initiative,
+        "summary": summary,
+        "economics": summary.economics,
+        "process_today": ProcessStep.objects.filter(initiative=initiative, state=ProcessStep.State.TODAY),
+        "process_future": ProcessStep.objects.filter(initiative=initiative, state=ProcessStep.State.FUTURE),
+        "changes": Change.objects.filter(initiative=initiative).prefetch_related("units"),
+        "plan": plans[0] if plans else None,
+        "approved": next((p for p in plans if p.status == "approved"), None),
+        "can_edit": permissions.can_edit_plan(request.actor, initiative),
+    }
+    return render(request, "benefits/initiative.html", context)
+
+
+@member_required
+def economics(request, pk: int):
+    initiative = _initiative(request, pk)
+    summary = initiative_summary(initiative, timezone.localdate(), simulate=True)
+    context = {
+        "initiative": initiative,
+        "economics": summary.economics,
+        "organisation": initiative.organisation,
+        "can_edit": permissions.can_edit_plan(request.actor, initiative),
+        "cost_lines": initiative.cost_lines.all(),
+        "training_costs": initiative.training_costs.select_related("affected_unit__unit"),
+    }
+    return render(request, "benefits/economics.html", context)
+
+
+@member_required
+def benefits_map(request, pk: int):
+    initiative = _initiative(request, pk)
+    changes = list(Change.objects.filter(initiative=initiative))
+    benefits = list(initiative.benefits.select_related("goal", "change"))
+    context = {"initiative": initiative, "map": build_map(changes, benefits), "benefits": benefits, "changes": changes}
+    return render(request, "benefits/map.html", context)
+
+
+@member_required
+def plan(request, pk: int):
+    initiative = _initiative(request, pk)
+    actor = request.actor
+    approved = approved_plan(initiative)
+    now = snapshot(initiative_benefits(initiative))
+    drafts = initiative.benefit_plans.filter(status="draft").select_related(
+        "approved_by_owner", "approved_by_management"
+    )
+    context = {
+        "initiative": initiative,
+        "approved": approved,
+        "draft": drafts.first(),
+        "differences": differences(approved.snapshot, now) if approved else [],
+        "plans": initiative.benefit_plans.select_related("approved_by_owner", "approved_by_management"),
+        "can_sign_owner": permissions.can_approve_as_owner(actor, initiative),
+        "can_sign_management": permissions.can_approve_as_management(actor),
+    }
+    return render(request, "benefits/plan.html", context)
+
+
+@require_POST
+@member_required
+def plan_sign(request, pk: int):
+    initiative = _initiative(request, pk)
+    actor = request.actor
+    as_owner = permissions.can_approve_as_owner(actor, initiative)
+    as_management = permissions.can_approve_as_management(actor)
+    require(as_owner or as_management)
+    try:
+        result = sign(initiative, request.user, as_owner=as_owner, as_management=as_management, on=timezone.localdate())
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        if result.status == "approved":
+            messages.success(request, _("The plan is approved and frozen as version %(v)s.") % {"v": result.version})
+        else:
+            messages.success(request, _("Your approval is recorded. The plan needs one more signature."))
+    return redirect("benefits:plan", pk=initiative.pk)

@@ -1,0 +1,43 @@
+from django.shortcuts import render
+from django.utils import timezone
+
+from core.access import member_required, require
+from core.editing import edit_object
+
+from .. import permissions
+from ..forms import GoalForm
+from ..models import StrategicGoal
+from ..services.personal import my_benefits
+from ..services.portfolio import portfolio_benefits
+
+
+@member_required
+def mine(request):
+    return render(request, "benefits/mine.html", {"mine": my_benefits(request.actor, timezone.localdate())})
+
+
+@member_required
+def portfolio_overview(request):
+    overview = portfolio_benefits(request.actor.organisation, timezone.localdate())
+    return render(request, "benefits/portfolio.html", {"overview": overview})
+
+
+@member_required
+def goals(request):
+    context = {
+        "goals": StrategicGoal.objects.for_org(request.actor.organisation),
+        "can_edit": permissions.can_manage_goals(request.actor),
+    }
+    return render(request, "benefits/goals.html", context)
+
+
+@member_required
+def goal_add(request):
+    require(permissions.can_manage_goals(request.actor))
+    return edit_object(
+        request,
+        GoalForm,
+        StrategicGoal(),
+        title=str(GoalForm.Meta.model._meta.verbose_name).capitalize(),
+        back="benefits:goals",
+    )

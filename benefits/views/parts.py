@@ -1,0 +1,207 @@
+"""Adding and changing the rows of a benefits plan. Each view: fetch in the organisation, check, edit."""
+
+from django.contrib import messages
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from core.access import member_required, require
+from core.audit import history_for
+from core.editing import delete_object, edit_object
+from core.tenancy import get_for_org_or_404
+from portfolio.models import Initiative
+
+from .. import forms, permissions
+from ..models import (
+    Benefit,
+    BenefitEstimate,
+    Change,
+    CostLine,
+    Indicator,
+    Measurement,
+    Prerequisite,
+    ProcessStep,
+    RealisationMeasure,
+    TrainingCost,
+)
+from ..services.economics import HORIZON, start_year_of
+from ..services.queries import benefits_queryset
+from ..services.summary import benefit_rows
+
+
+def _plan_initiative(request, pk: int) -> Initiative:
+    initiative = get_for_org_or_404(Initiative, request.actor.organisation, pk=pk)
+    require(permissions.can_edit_plan(request.actor, initiative))
+    return initiative
+
+
+def _overview_url(initiative) -> str:
+    return reverse("benefits:initiative", args=[initiative.pk])
+
+
+def _edit(request, form_class, instance, title, back=None):
+    initiative = instance.initiative
+    return edit_object(
+        request,
+        form_class,
+        instance,
+        title=title,
+        back=back or _overview_url(initiative),
+        context={"initiative": initiative},
+    )
+
+
+# Process steps, changes, costs: rows directly under the initiative.
+INITIATIVE_PARTS = {
+    "process": (ProcessStep, forms.ProcessStepForm, gettext_lazy("Process step")),
+    "change": (Change, forms.ChangeForm, gettext_lazy("Change")),
+    "benefit": (Benefit, forms.BenefitForm, gettext_lazy("Benefit")),
+    "cost": (CostLine, forms.CostLineForm, gettext_lazy("Cost")),
+    "training": (TrainingCost, forms.TrainingCostForm, gettext_lazy("Training cost")),
+}
+
+
+def _kind(parts: dict, kind: str):
+    if kind not in parts:
+        raise Http404
+    return parts[kind]
+
+
+@member_required
+def part_add(request, pk: int, kind: str):
+    model, form_class, label = _kind(INITIATIVE_PARTS, kind)
+    initiative = _plan_initiative(request, pk)
+    return _edit(request, form_class, model(initiative=initiative), _("Add: %(what)s") % {"what": label})
+
+
+@member_required
+def part_edit(request, pk: int, kind: str):
+    model, form_class, label = _kind(INITIATIVE_PARTS, kind)
+    instance = get_for_org_or_404(model, request.actor.organisation, pk=pk)
+    require(permissions.can_edit_plan(request.actor, instance.initiative))
+    back = instance.get_absolute_url() if isinstance(instance, Benefit) else None
+    return _edit(request, form_class, instance, _("Edit: %(what)s") % {"what": label}, back)
+
+
+@require_POST
+@member_required
+def part_delete(request, pk: int, kind: str):
+    model, _form, _label = _kind(INITIATIVE_PARTS, kind)
+    instance = get_for_org_or_404(model, request.actor.organisation, pk=pk)
+    require(permissions.can_edit_plan(request.actor, instance.initiative))
+    if isinstance(instance, Change) and instance.benefits.exists():
+        messages.error(request, _("Remove or move the benefits of this change first."))
+        return redirect(_overview_url(instance.initiative))
+    return delete_object(request, instance, _overview_url(instance.initiative))
+
+
+@member_required
+def benefit_detail(request, pk: int):
+    benefit = get_for_org_or_404(benefits_queryset(), request.actor.organisation, pk=pk)
+    row = benefit_rows([benefit], request.actor.organisation, timezone.localdate())[0]
+    context = {
+        "benefit": benefit,
+        "initiative": benefit.initiative,
+        "row": row,
+        "can_edit": permissions.can_edit_plan(request.actor, benefit.initiative),
+        "can_follow_up": permissions.can_follow_up(request.actor, benefit),
+        "history": history_for(benefit, children_key="benefit"),
+    }
+    return render(request, "benefits/benefit.html", context)
+
+
+@member_required
+def estimates_edit(request, pk: int):
+    benefit = get_for_org_or_404(Benefit, request.actor.organisation, pk=pk)
+    initiative = benefit.initiative
+    require(permissions.can_edit_plan(request.actor, initiative))
+    existing = {e.year: e for e in benefit.estimates.all()}
+    start = start_year_of(initiative, list(existing))
+    initial = [
+        {
+            "year": year,
+            **(
+                {k: getattr(existing[year], k) for k in ("optimistic", "likely", "pessimistic")}
+                if year in existing
+                else {}
+            ),
+        }
+        for year in range(start, start + HORIZON)
+    ]
+    formset = forms.EstimateFormSet(request.POST or None, initial=initial, prefix="years")
+    if request.method == "POST" and formset.is_valid():
+        with transaction.atomic():
+            for row in formset.cleaned_data:
+                year = row["year"]
+                if row.get("likely") is None:
+                    BenefitEstimate.objects.filter(benefit=benefit, year=year).delete()
+                else:
+                    BenefitEstimate.objects.update_or_create(
+                        benefit=benefit,
+                        year=year,
+                        defaults={k: row[k] for k in ("optimistic", "likely", "pessimistic")},
+                    )
+        messages.success(request, _("The estimates were saved."))
+        return redirect(benefit)
+    return render(
+        request, "benefits/estimates.html", {"benefit": benefit, "initiative": initiative, "formset": formset}
+    )
+
+
+# Rows under a benefit: prerequisites, measures, indicators. The owner and responsible keep them.
+BENEFIT_PARTS = {
+    "prerequisite": (Prerequisite, forms.PrerequisiteForm, gettext_lazy("Prerequisite")),
+    "measure": (RealisationMeasure, forms.MeasureForm, gettext_lazy("Realisation measure")),
+    "indicator": (Indicator, forms.IndicatorForm, gettext_lazy("Indicator")),
+}
+
+
+@member_required
+def benefit_part_add(request, pk: int, kind: str):
+    model, form_class, label = _kind(BENEFIT_PARTS, kind)
+    benefit = get_for_org_or_404(Benefit, request.actor.organisation, pk=pk)
+    require(permissions.can_follow_up(request.actor, benefit))
+    return edit_object(
+        request,
+        form_class,
+        model(benefit=benefit),
+        title=_("Add: %(what)s") % {"what": label},
+        back=benefit,
+        context={"initiative": benefit.initiative},
+    )
+
+
+@member_required
+def benefit_part_edit(request, pk: int, kind: str):
+    model, form_class, label = _kind(BENEFIT_PARTS, kind)
+    instance = get_for_org_or_404(model, request.actor.organisation, pk=pk)
+    require(permissions.can_follow_up(request.actor, instance.benefit))
+    return edit_object(
+        request,
+        form_class,
+        instance,
+        title=_("Edit: %(what)s") % {"what": label},
+        back=instance.benefit,
+        context={"initiative": instance.benefit.initiative},
+    )
+
+
+@member_required
+def measurement_add(request, pk: int):
+    indicator = get_for_org_or_404(Indicator, request.actor.organisation, pk=pk)
+    require(permissions.can_measure(request.actor, indicator))
+    measurement = Measurement(indicator=indicator, recorded_by=request.user)
+    return edit_object(
+        request,
+        forms.MeasurementForm,
+        measurement,
+        title=_("New measurement: %(name)s") % {"name": indicator.name},
+        back=indicator.benefit,
+        context={"initiative": indicator.benefit.initiative},
+        initial={"measured_on": timezone.localdate()},
+    )
