@@ -436,3 +436,21 @@ class BenefitPlan(InitiativeChild):
 
     def __str__(self) -> str:
         return f"{self.initiative} v{self.version}"
+
+
+class ReminderSent(TenantModel):
+    """One reminder about one due measurement to one person: never sent twice."""
+
+    tenant_parent = "indicator"
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="+")
+    due_on = models.DateField()
+    recipient = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "due_on", "recipient"], name="one_reminder_per_due_measurement"
+            )
+        ]

@@ -44,16 +44,11 @@ def _overview_url(initiative) -> str:
     return reverse("benefits:initiative", args=[initiative.pk])
 
 
-def _edit(request, form_class, instance, title, back=None):
+def _edit(request, form_class, instance, title):
+    """Benefits go to their own page after saving; other rows back to the benefits overview."""
     initiative = instance.initiative
-    return edit_object(
-        request,
-        form_class,
-        instance,
-        title=title,
-        back=back or _overview_url(initiative),
-        context={"initiative": initiative},
-    )
+    back = None if isinstance(instance, Benefit) else _overview_url(initiative)
+    return edit_object(request, form_class, instance, title=title, back=back, context={"initiative": initiative})
 
 
 # Process steps, changes, costs: rows directly under the initiative.
@@ -84,8 +79,7 @@ def part_edit(request, pk: int, kind: str):
     model, form_class, label = _kind(INITIATIVE_PARTS, kind)
     instance = get_for_org_or_404(model, request.actor.organisation, pk=pk)
     require(permissions.can_edit_plan(request.actor, instance.initiative))
-    back = instance.get_absolute_url() if isinstance(instance, Benefit) else None
-    return _edit(request, form_class, instance, _("Edit: %(what)s") % {"what": label}, back)
+    return _edit(request, form_class, instance, _("Edit: %(what)s") % {"what": label})
 
 
 @require_POST

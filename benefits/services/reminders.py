@@ -1,0 +1,94 @@
+"""Email reminders about measurements that are due or overdue: one digest per person.
+
+Safe to run from cron as often as one likes, and by several workers at once: each (indicator,
+due date, person) is claimed by inserting a ``ReminderSent`` row under a unique constraint
+before the mail goes out, so nothing is sent twice. If sending fails, the claims are removed
+and the next run tries again.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.db.models import Prefetch
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from ..models import Indicator, Measurement, ReminderSent
+from .followup import IndicatorStatus, indicator_status
+
+
+@dataclass(frozen=True)
+class Digest:
+    recipient: object
+    items: list[IndicatorStatus]
+
+
+def due_indicators(today: datetime.date) -> list[IndicatorStatus]:
+    indicators = Indicator.objects.select_related(
+        "benefit__initiative", "benefit__owner", "benefit__responsible", "measured_by", "organisation"
+    ).prefetch_related(Prefetch("measurements", queryset=Measurement.objects.order_by("measured_on", "id")))
+    statuses = (indicator_status(i, today) for i in indicators)
+    return [s for s in statuses if s.next_due is not None and s.next_due <= today]
+
+
+def recipient_of(indicator: Indicator):
+    """Whoever measures; else the benefit responsible; else the benefit owner."""
+    benefit = indicator.benefit
+    return indicator.measured_by or benefit.responsible or benefit.owner
+
+
+def digests(today: datetime.date) -> list[Digest]:
+    grouped: dict[int, list[IndicatorStatus]] = defaultdict(list)
+    people = {}
+    for status in due_indicators(today):
+        person = recipient_of(status.indicator)
+        if person is None or not person.email:
+            continue
+        people[person.pk] = person
+        grouped[person.pk].append(status)
+    return [Digest(people[pk], items) for pk, items in grouped.items()]
+
+
+def _claim(digest: Digest) -> list[IndicatorStatus]:
+    """Claim the items not reminded before; returns what this run must send."""
+    claimed = []
+    for status in digest.items:
+        try:
+            with transaction.atomic():
+                ReminderSent.objects.create(
+                    indicator=status.indicator, due_on=status.next_due, recipient=digest.recipient
+                )
+        except IntegrityError:
+            continue
+        claimed.append(status)
+    return claimed
+
+
+def send_reminders(today: datetime.date) -> int:
+    """Send one digest per person; returns the number of emails sent."""
+    sent = 0
+    for digest in digests(today):
+        items = _claim(digest)
+        if not items:
+            continue
+        person = digest.recipient
+        language = person.preferred_language or items[0].indicator.organisation.language
+        with translation.override(language):
+            context = {"person": person, "items": items, "today": today}
+            subject = render_to_string("benefits/email/reminder_subject.txt", context).strip()
+            body = render_to_string("benefits/email/reminder.txt", context)
+        try:
+            send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [person.email])
+        except Exception:
+            ReminderSent.objects.filter(
+                recipient=person, indicator__in=[s.indicator for s in items], due_on__in=[s.next_due for s in items]
+            ).delete()
+            raise
+        sent += 1
+    return sent

@@ -1,0 +1,173 @@
+"""The benefits pages through the test client: rights per role, bad input, query counts."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from benefits.models import Benefit, BenefitEstimate, BenefitPlan, Change, Indicator, Measurement
+
+pytestmark = pytest.mark.django_db
+
+
+def url(name, *args, **kwargs):
+    return reverse(f"benefits:{name}", args=args or None, kwargs=kwargs or None)
+
+
+@pytest.mark.parametrize(
+    ("page", "allowed", "forbidden"),
+    [
+        (lambda w: url("part_add", pk=w.initiative.pk, kind="benefit"), "owner", "employee"),
+        (lambda w: url("part_add", pk=w.initiative.pk, kind="change"), "benefit_responsible", "politician"),
+        (lambda w: url("part_edit", pk=w.cost.pk, kind="cost"), "portfolio_office", "benefit_owner"),
+        (lambda w: url("estimates", w.benefit.pk), "owner", "top_management"),
+        (lambda w: url("benefit_part_add", pk=w.benefit.pk, kind="indicator"), "unit_leader", "employee"),
+        (lambda w: url("benefit_part_edit", pk=w.measure.pk, kind="measure"), "unit_leader", "middle_manager"),
+        (lambda w: url("measurement_add", w.indicator.pk), "benefit_responsible", "employee"),
+        (lambda w: url("goal_add"), "top_management", "project_leader"),
+    ],
+)
+def test_edit_rights(world, login, client, page, allowed, forbidden):
+    target = page(world)
+    assert login(world.users[forbidden]).get(target).status_code == 403
+    client.logout()
+    assert login(world.users[allowed]).get(target).status_code == 200
+
+
+@pytest.mark.parametrize("name", ["initiative", "economics", "map", "plan"])
+def test_everyone_reads_the_benefits_pages(world, login, name):
+    response = login(world.users["politician"]).get(url(name, world.initiative.pk))
+    assert response.status_code == 200
+    if name in ("initiative", "map"):
+        assert world.benefit.description in response.content.decode()
+
+
+def test_add_change_then_benefit_then_indicator_and_measurement(world, login):
+    client = login(world.users["owner"])
+    client.post(url("part_add", pk=world.initiative.pk, kind="change"), {"description": "Ny arbeidsflyt"})
+    change = Change.objects.get(description="Ny arbeidsflyt")
+    data = {"change": change.pk, "description": "Raskere vedtak", "kind": "budget", "measure": "kroner"}
+    response = client.post(url("part_add", pk=world.initiative.pk, kind="benefit"), data)
+    benefit = Benefit.objects.get(description="Raskere vedtak")
+    assert response["Location"] == benefit.get_absolute_url()
+    indicator_data = {
+        "name": "Dager til vedtak",
+        "unit_of_measure": "dager",
+        "baseline_value": "30",
+        "baseline_date": "2026-01-01",
+        "target_value": "10",
+        "target_date": "2027-01-01",
+        "frequency": "3",
+    }
+    client.post(url("benefit_part_add", pk=benefit.pk, kind="indicator"), indicator_data)
+    indicator = Indicator.objects.get(name="Dager til vedtak")
+    client.post(url("measurement_add", indicator.pk), {"value": "20", "measured_on": "2026-06-01"})
+    page = client.get(benefit.get_absolute_url())
+    # (20 − 30) / (10 − 30) = 50 %
+    assert "50\xa0%" in page.content.decode()
+
+
+def test_benefit_needs_a_change_and_bad_input_saves_nothing(world, login):
+    client = login(world.users["owner"])
+    Benefit.objects.all().delete()
+    Change.objects.all().delete()
+    response = client.post(
+        url("part_add", pk=world.initiative.pk, kind="benefit"),
+        {"description": "Uten endring", "kind": "budget", "measure": "kroner"},
+    )
+    assert response.status_code == 200 and "change" in response.context["form"].errors
+    assert not Benefit.objects.exists()
+
+
+def test_target_equal_to_baseline_and_measurement_before_baseline(world, login):
+    client = login(world.users["owner"])
+    data = {"name": "X", "unit_of_measure": "kr", "baseline_value": "5", "target_value": "5", "frequency": "3"}
+    response = client.post(url("benefit_part_add", pk=world.benefit.pk, kind="indicator"), data)
+    assert "target_value" in response.context["form"].errors
+    response = client.post(url("measurement_add", world.indicator.pk), {"value": "1", "measured_on": "2025-12-31"})
+    assert "measured_on" in response.context["form"].errors
+    assert Measurement.objects.filter(indicator=world.indicator).count() == 1
+
+
+def test_estimates_formset_saves_all_or_nothing(world, login):
+    client = login(world.users["owner"])
+    data = {"years-TOTAL_FORMS": "2", "years-INITIAL_FORMS": "2"}
+    data.update({"years-0-year": "2026", "years-0-optimistic": "10", "years-0-likely": "8", "years-0-pessimistic": "5"})
+    data.update(
+        {"years-1-year": "2027", "years-1-optimistic": "10", "years-1-likely": "20", "years-1-pessimistic": "5"}
+    )
+    response = client.post(url("estimates", world.benefit.pk), data)
+    assert response.status_code == 200
+    assert not BenefitEstimate.objects.filter(benefit=world.benefit, year=2026).exists()
+    data["years-1-likely"] = "7"
+    data["years-1-optimistic"] = "-1"
+    assert client.post(url("estimates", world.benefit.pk), data).status_code == 200
+    data["years-1-optimistic"] = "9"
+    assert client.post(url("estimates", world.benefit.pk), data).status_code == 302
+    assert list(BenefitEstimate.objects.filter(benefit=world.benefit).values_list("year", "likely")) == [
+        (2026, 8),
+        (2027, 7),
+    ]
+
+
+def test_plan_signed_by_owner_and_top_management(world, login, client):
+    sign = url("plan_sign", world.initiative.pk)
+    assert login(world.users["employee"]).post(sign).status_code == 403
+    client.logout()
+    login(world.users["owner"]).post(sign)
+    client.logout()
+    login(world.users["top_management"]).post(sign)
+    plan = BenefitPlan.objects.get(initiative=world.initiative)
+    assert plan.status == "approved" and plan.approved_on == datetime.date.today()
+    client.post(url("part_edit", pk=world.benefit.pk, kind="benefit"), {})  # top management may not edit
+    Benefit.objects.filter(pk=world.benefit.pk).update(description="Endret beskrivelse")
+    page = client.get(url("plan", world.initiative.pk)).content.decode()
+    assert "Endret beskrivelse" in page and world.benefit.description in page
+
+
+def add_benefits(world, count):
+    change = world.change
+    for n in range(count):
+        benefit = Benefit.objects.create(
+            initiative=world.initiative,
+            change=change,
+            description=f"B{n}",
+            kind="budget",
+            measure="kroner",
+            owner=world.users["unit_leader"],
+        )
+        BenefitEstimate.objects.create(benefit=benefit, year=2027, optimistic=3, likely=2, pessimistic=1)
+        indicator = Indicator.objects.create(
+            benefit=benefit,
+            name=f"I{n}",
+            unit_of_measure="kr",
+            baseline_value=0,
+            target_value=10,
+            baseline_date=datetime.date(2026, 1, 1),
+            measured_by=world.users["unit_leader"],
+        )
+        for month in (2, 3, 4):
+            Measurement.objects.create(indicator=indicator, value=month, measured_on=datetime.date(2026, month, 1))
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        lambda w: url("portfolio"),
+        lambda w: url("initiative", w.initiative.pk),
+        lambda w: url("economics", w.initiative.pk),
+        lambda w: url("mine"),
+        lambda w: url("benefit", w.benefit.pk),
+    ],
+)
+def test_query_count_does_not_grow_with_benefits_and_measurements(world, login, page):
+    client = login(world.users["unit_leader"])
+    add_benefits(world, 2)
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(page(world)).status_code == 200
+    add_benefits(world, 12)
+    with CaptureQueriesContext(connection) as many:
+        assert client.get(page(world)).status_code == 200
+    assert len(many) == len(few), [q["sql"][:120] for q in many.captured_queries]

@@ -1,0 +1,76 @@
+"""Reminder emails: one digest per person, in their language, never twice for the same thing."""
+
+import datetime
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+
+from benefits.models import Indicator, Measurement, ReminderSent
+from benefits.services.reminders import send_reminders
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def due(world):
+    # The world's indicator is measured quarterly; its last measurement was 01.06.2026, so
+    # the next is due 01.09.2026. A second indicator of the same benefit is due 01.04.2026.
+    person = world.users["benefit_responsible"]
+    person.email = "gevinst@example.no"
+    person.save()
+    second = Indicator.objects.create(
+        benefit=world.benefit,
+        name="Andel digitale tilsyn",
+        unit_of_measure="prosent",
+        baseline_value=0,
+        baseline_date=datetime.date(2026, 1, 1),
+        target_value=80,
+        frequency=3,
+        measured_by=person,
+    )
+    return person, second
+
+
+def test_one_digest_per_person_with_every_due_item(world, due):
+    _person, second = due
+    assert send_reminders(datetime.date(2026, 9, 2)) == 1
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["gevinst@example.no"]
+    assert world.indicator.name in message.body and second.name in message.body
+    assert "01.09.2026" in message.body and "01.04.2026" in message.body
+    assert "2 målinger" in message.subject  # the organisation writes bokmål
+
+
+def test_never_twice_for_the_same_due_measurement(world, due):
+    send_reminders(datetime.date(2026, 9, 2))
+    assert send_reminders(datetime.date(2026, 9, 3)) == 0
+    assert len(mail.outbox) == 1
+    # A new measurement moves the due date: the next period is reminded again.
+    Measurement.objects.create(indicator=world.indicator, value=30, measured_on=datetime.date(2026, 9, 5))
+    Measurement.objects.create(indicator=due[1], value=30, measured_on=datetime.date(2026, 9, 5))
+    assert send_reminders(datetime.date(2026, 12, 6)) == 1
+    assert ReminderSent.objects.filter(due_on=datetime.date(2026, 12, 5)).count() == 2
+
+
+def test_nothing_due_nothing_sent(world, due):
+    assert send_reminders(datetime.date(2026, 3, 1)) == 0
+    assert mail.outbox == []
+
+
+def test_language_of_the_person(world, due):
+    person, _second = due
+    person.preferred_language = "en"
+    person.save()
+    call_command("send_benefit_reminders")  # today is after every due date in the fixture
+    assert mail.outbox and "measurements are due" in mail.outbox[0].subject
+
+
+def test_falls_back_to_the_benefit_owner(world, due):
+    Indicator.objects.update(measured_by=None)
+    owner = world.users["unit_leader"]
+    owner.email = "leder@example.no"
+    owner.save()
+    send_reminders(datetime.date(2026, 9, 2))
+    assert [m.to for m in mail.outbox] == [["leder@example.no"]]
