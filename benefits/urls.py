@@ -6,6 +6,7 @@ app_name = "benefits"
 urlpatterns = [
     path("", overviews.portfolio_overview, name="portfolio"),
     path("mine/", overviews.mine, name="mine"),
+    path("at-risk/", overviews.at_risk, name="at_risk"),
     path("goals/", overviews.goals, name="goals"),
     path("goals/new/", overviews.goal_add, name="goal_add"),
     path("initiatives/<int:pk>/", initiative.overview, name="initiative"),

@@ -1,6 +1,7 @@
 """The benefits pages through the test client: rights per role, bad input, query counts."""
 
 import datetime
+from decimal import Decimal as D
 
 import pytest
 from django.db import connection
@@ -159,6 +160,7 @@ def add_benefits(world, count):
         lambda w: url("initiative", w.initiative.pk),
         lambda w: url("economics", w.initiative.pk),
         lambda w: url("mine"),
+        lambda w: url("at_risk"),
         lambda w: url("benefit", w.benefit.pk),
     ],
 )
@@ -171,3 +173,21 @@ def test_query_count_does_not_grow_with_benefits_and_measurements(world, login, 
     with CaptureQueriesContext(connection) as many:
         assert client.get(page(world)).status_code == 200
     assert len(many) == len(few), [q["sql"][:120] for q in many.captured_queries]
+
+
+def test_portfolio_figures_equal_each_initiatives_own_economics(world, login):
+    """The portfolio sums in the database; an initiative's page sums in Python: same numbers."""
+    from benefits.services.portfolio import portfolio_benefits
+    from benefits.services.queries import economics_for, initiative_benefits
+
+    add_benefits(world, 3)
+    Benefit.objects.filter(description="B0").update(measure="hours", kind="capacity", unit=world.unit)
+    overview = portfolio_benefits(world.org)
+    line = next(line for line in overview.lines if line.initiative == world.initiative)
+    own = economics_for(world.initiative, initiative_benefits(world.initiative))
+    assert round(line.economics.npv_full, 2) == round(own.npv_full, 2)
+    assert round(line.economics.npv_technology, 2) == round(own.npv_technology, 2)
+    assert [round(y.gross, 2) for y in line.economics.years] == [round(y.gross, 2) for y in own.years]
+    assert [round(y.substitutes, 2) for y in line.economics.years] == [round(y.substitutes, 2) for y in own.years]
+    # 2027: the world's hour benefit (980 h) and B0 (2 h) at the organisation's 650 kr/h, plus B1 and B2 at 2 kr
+    assert {y: round(v, 2) for y, v, _share in overview.years} == {2027: round(D(982 * 650 + 4), 2)}

@@ -23,6 +23,7 @@ NO_ID = [
     "organisations:person_create",
     "benefits:portfolio",
     "benefits:mine",
+    "benefits:at_risk",
     "benefits:goals",
     "benefits:goal_add",
 ]

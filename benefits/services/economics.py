@@ -136,6 +136,63 @@ def start_year_of(initiative: Initiative, years_with_data: list[int]) -> int:
     return initiative.created_at.year
 
 
+@dataclass
+class YearlyInputs:
+    """Kroner and hours per calendar year: what the economics are computed from.
+
+    Filled from one initiative's rows (``compute``) or from SQL aggregates for a whole
+    portfolio (``benefits.services.portfolio``); both then go through ``economics_from``.
+    """
+
+    gross: dict[int, Decimal] = field(default_factory=lambda: defaultdict(lambda: ZERO))
+    by_kind: dict[int, dict[str, Decimal]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(lambda: ZERO))
+    )
+    hours: dict[int, Decimal] = field(default_factory=lambda: defaultdict(lambda: ZERO))
+    costs: dict[int, dict[str, Decimal]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(lambda: ZERO)))
+
+    def years_with_data(self) -> list[int]:
+        return [*self.gross, *self.costs]
+
+
+def economics_from(
+    inputs: YearlyInputs, *, start: int, organisation: Organisation, uses_of_freed_time: list[str] | None = None
+) -> Economics:
+    rate = organisation.discount_rate
+    years = []
+    for t in range(1, HORIZON + 1):
+        year = start + t - 1
+        c = inputs.costs.get(year, {})
+        hours = inputs.hours.get(year, ZERO)
+        years.append(
+            Year(
+                year=year,
+                t=t,
+                discount_factor=discount_factor(rate, t),
+                gross=inputs.gross.get(year, ZERO),
+                benefits_by_kind=dict(inputs.by_kind.get(year, {})),
+                investment=c.get("investment", ZERO),
+                operating=c.get("operating", ZERO),
+                training=c.get("training", ZERO),
+                substitutes=c.get("substitutes", ZERO),
+                management=c.get("management", ZERO),
+                development=c.get("development", ZERO),
+                freed_hours=hours,
+                freed_fte=hours / organisation.hours_per_fte,
+            )
+        )
+    return Economics(
+        start_year=start,
+        discount_rate=rate,
+        years=years,
+        npv_technology=sum((y.present_technology for y in years), ZERO),
+        npv_full=sum((y.present_full for y in years), ZERO),
+        payback_year=payback_year(years),
+        freed_hours_total=sum(inputs.hours.values(), ZERO),
+        uses_of_freed_time=uses_of_freed_time or [],
+    )
+
+
 def compute(
     initiative: Initiative,
     benefits: list[Benefit],
@@ -149,60 +206,24 @@ def compute(
     estimates: list[tuple[Benefit, BenefitEstimate]] = [
         (b, e) for b in benefits if b.is_priced for e in b.estimates.all()
     ]
-    start = start_year_of(
-        initiative,
-        [e.year for _b, e in estimates] + [c.year for c in cost_lines] + [c.year for c in training_costs],
-    )
-    rate = organisation.discount_rate
-
-    gross: dict[int, Decimal] = defaultdict(lambda: ZERO)
-    by_kind: dict[int, dict[str, Decimal]] = defaultdict(lambda: defaultdict(lambda: ZERO))
-    hours: dict[int, Decimal] = defaultdict(lambda: ZERO)
+    inputs = YearlyInputs()
     for benefit, estimate in estimates:
         value = benefit_value(benefit, estimate.adjusted, organisation)
-        gross[estimate.year] += value
-        by_kind[estimate.year][benefit.kind] += value
+        inputs.gross[estimate.year] += value
+        inputs.by_kind[estimate.year][benefit.kind] += value
         if benefit.measure == Benefit.Measure.HOURS:
-            hours[estimate.year] += estimate.adjusted
-
-    costs: dict[int, dict[str, Decimal]] = defaultdict(lambda: defaultdict(lambda: ZERO))
+            inputs.hours[estimate.year] += estimate.adjusted
     for line in cost_lines:
-        costs[line.year][line.kind] += line.amount
+        inputs.costs[line.year][line.kind] += line.amount
     for row in training_costs:
         training, substitutes = training_amounts(row, organisation)
-        costs[row.year]["training"] += training
-        costs[row.year]["substitutes"] += substitutes
+        inputs.costs[row.year]["training"] += training
+        inputs.costs[row.year]["substitutes"] += substitutes
 
-    years = []
-    for t in range(1, HORIZON + 1):
-        year = start + t - 1
-        c = costs[year]
-        years.append(
-            Year(
-                year=year,
-                t=t,
-                discount_factor=discount_factor(rate, t),
-                gross=gross[year],
-                benefits_by_kind=dict(by_kind[year]),
-                investment=c["investment"],
-                operating=c["operating"],
-                training=c["training"],
-                substitutes=c["substitutes"],
-                management=c["management"],
-                development=c["development"],
-                freed_hours=hours[year],
-                freed_fte=hours[year] / organisation.hours_per_fte,
-            )
-        )
-
-    result = Economics(
-        start_year=start,
-        discount_rate=rate,
-        years=years,
-        npv_technology=sum((y.present_technology for y in years), ZERO),
-        npv_full=sum((y.present_full for y in years), ZERO),
-        payback_year=payback_year(years),
-        freed_hours_total=sum(hours.values(), ZERO),
+    result = economics_from(
+        inputs,
+        start=start_year_of(initiative, inputs.years_with_data()),
+        organisation=organisation,
         uses_of_freed_time=[
             b.take_out_detail for b in benefits if b.measure == Benefit.Measure.HOURS and b.take_out_detail
         ],

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
+from django.db.models import OuterRef, QuerySet, Subquery
 
 from ..models import Indicator, Measurement
 
@@ -64,22 +65,38 @@ def next_due(indicator: Indicator, latest: Measurement | None) -> datetime.date 
     return due
 
 
+def with_latest(queryset: QuerySet[Indicator]) -> QuerySet[Indicator]:
+    """Annotate each indicator with its latest and previous measurement, in the same query.
+
+    Follow-up never needs the whole measurement history, so pages and reminders use these
+    annotations (served by the (indicator, measured_on) index) instead of loading every row.
+    """
+    newest = Measurement.objects.filter(indicator=OuterRef("pk")).order_by("-measured_on", "-id")
+    return queryset.annotate(
+        latest_value=Subquery(newest.values("value")[:1]),
+        latest_on=Subquery(newest.values("measured_on")[:1]),
+        previous_value=Subquery(newest.values("value")[1:2]),
+    )
+
+
 def indicator_status(indicator: Indicator, today: datetime.date) -> IndicatorStatus:
-    """Needs ``indicator.measurements`` prefetched (ordered by date)."""
-    measurements = list(indicator.measurements.all())
-    latest = measurements[-1] if measurements else None
-    previous = measurements[-2] if len(measurements) > 1 else None
+    """Needs the annotations of ``with_latest``."""
+    latest = (
+        Measurement(indicator=indicator, value=indicator.latest_value, measured_on=indicator.latest_on)
+        if indicator.latest_on is not None
+        else None
+    )
     can_compute = indicator.baseline_value is not None and indicator.target_value is not None
     can_compute = can_compute and indicator.baseline_value != indicator.target_value
 
-    def ach(m):
-        return achievement(indicator.baseline_value, indicator.target_value, m.value) if (m and can_compute) else None
+    def ach(value):
+        return achievement(indicator.baseline_value, indicator.target_value, value) if can_compute else None
 
     return IndicatorStatus(
         indicator=indicator,
         latest=latest,
-        achievement=ach(latest),
-        previous_achievement=ach(previous),
+        achievement=ach(indicator.latest_value) if latest else None,
+        previous_achievement=ach(indicator.previous_value) if indicator.previous_value is not None else None,
         expected=expected_achievement(indicator, latest.measured_on if latest else today),
         next_due=next_due(indicator, latest),
     )

@@ -9,8 +9,9 @@ from django.db.models import Max, Prefetch, QuerySet
 from organisations.models import OrgUnit
 from portfolio.models import AffectedUnit, Initiative
 
-from ..models import Benefit, CostLine, Indicator, Measurement, TrainingCost
+from ..models import Benefit, CostLine, Indicator, TrainingCost
 from .economics import Economics, compute
+from .followup import with_latest
 
 
 def benefits_queryset() -> QuerySet[Benefit]:
@@ -18,12 +19,7 @@ def benefits_queryset() -> QuerySet[Benefit]:
         "estimates",
         "prerequisites",
         "measures__responsible",
-        Prefetch(
-            "indicators",
-            queryset=Indicator.objects.select_related("measured_by").prefetch_related(
-                Prefetch("measurements", queryset=Measurement.objects.order_by("measured_on", "id"))
-            ),
-        ),
+        Prefetch("indicators", queryset=with_latest(Indicator.objects.select_related("measured_by"))),
     )
 
 

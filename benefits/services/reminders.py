@@ -15,12 +15,11 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from ..models import Indicator, Measurement, ReminderSent
-from .followup import IndicatorStatus, indicator_status
+from ..models import Indicator, ReminderSent
+from .followup import IndicatorStatus, indicator_status, with_latest
 
 
 @dataclass(frozen=True)
@@ -30,9 +29,11 @@ class Digest:
 
 
 def due_indicators(today: datetime.date) -> list[IndicatorStatus]:
-    indicators = Indicator.objects.select_related(
-        "benefit__initiative", "benefit__owner", "benefit__responsible", "measured_by", "organisation"
-    ).prefetch_related(Prefetch("measurements", queryset=Measurement.objects.order_by("measured_on", "id")))
+    indicators = with_latest(
+        Indicator.objects.select_related(
+            "benefit__initiative", "benefit__owner", "benefit__responsible", "measured_by", "organisation"
+        )
+    )
     statuses = (indicator_status(i, today) for i in indicators)
     return [s for s in statuses if s.next_due is not None and s.next_due <= today]
 

@@ -1,3 +1,4 @@
+from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import timezone
 
@@ -8,7 +9,7 @@ from .. import permissions
 from ..forms import GoalForm
 from ..models import StrategicGoal
 from ..services.personal import my_benefits
-from ..services.portfolio import portfolio_benefits
+from ..services.portfolio import at_risk_benefits, portfolio_benefits
 
 
 @member_required
@@ -18,8 +19,14 @@ def mine(request):
 
 @member_required
 def portfolio_overview(request):
-    overview = portfolio_benefits(request.actor.organisation, timezone.localdate())
-    return render(request, "benefits/portfolio.html", {"overview": overview})
+    return render(request, "benefits/portfolio.html", {"overview": portfolio_benefits(request.actor.organisation)})
+
+
+@member_required
+def at_risk(request):
+    rows = at_risk_benefits(request.actor.organisation, timezone.localdate())
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    return render(request, "benefits/at_risk.html", {"page": page, "count": len(rows)})
 
 
 @member_required

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.db import transaction
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -96,7 +97,8 @@ def part_delete(request, pk: int, kind: str):
 
 @member_required
 def benefit_detail(request, pk: int):
-    benefit = get_for_org_or_404(benefits_queryset(), request.actor.organisation, pk=pk)
+    history = Prefetch("indicators__measurements", queryset=Measurement.objects.order_by("measured_on", "id"))
+    benefit = get_for_org_or_404(benefits_queryset().prefetch_related(history), request.actor.organisation, pk=pk)
     row = benefit_rows([benefit], request.actor.organisation, timezone.localdate())[0]
     context = {
         "benefit": benefit,
