@@ -146,9 +146,10 @@ def test_warnings_explain_what_is_missing(world, plan):
         "line_manager_ids": frozenset({world.users["unit_leader"].pk}),
         "change_complete_on": world.affected.change_from,
     }
-    codes = {w.code for w in benefit_warnings(benefits[kroner.pk], world.org, datetime.date(2026, 11, 1), **kwargs)}
+    day = datetime.date(2026, 11, 1)
+    codes = {w.code for w in benefit_warnings(benefits[kroner.pk], [], world.org, day, **kwargs)}
     assert codes == {"no_owner", "no_indicator"}
-    codes = {w.code for w in benefit_warnings(benefits[hours.pk], world.org, datetime.date(2026, 11, 1), **kwargs)}
+    codes = {w.code for w in benefit_warnings(benefits[hours.pk], [], world.org, day, **kwargs)}
     # 980 h · 60 / 46 weeks / 100 employees = 12.8 minutes a week, below the 30-minute threshold
     assert round(weekly_minutes_per_employee(benefits[hours.pk]), 1) == D("12.8")
     assert codes == {"owner_not_line_manager", "no_indicator", "cut_before_change", "prerequisites_open", "spread_thin"}
@@ -210,3 +211,11 @@ def test_approval_freezes_and_later_changes_show_as_differences(world, plan):
     whats = {(d.what, d.approved, d.now) for d in found}
     assert ("Benefit", "Lavere vikarkostnader", "Lavere vikarbruk") in whats
     assert ("Estimate 2027", "130000.00 / 100000.00 / 60000.00", "130000.00 / 90000.00 / 60000.00") in whats
+
+
+def test_next_due_adds_whole_months_and_clips_to_month_end():
+    from benefits.services.followup import add_months
+
+    assert add_months(datetime.date(2026, 1, 31), 1) == datetime.date(2026, 2, 28)
+    assert add_months(datetime.date(2026, 11, 15), 3) == datetime.date(2027, 2, 15)
+    assert add_months(datetime.date(2027, 12, 31), 12) == datetime.date(2028, 12, 31)

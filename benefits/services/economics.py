@@ -18,6 +18,7 @@ import random
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from organisations.models import Organisation
 from portfolio.models import Initiative
@@ -100,6 +101,7 @@ class Economics:
         return {key: sum((getattr(y, key) for y in self.years), ZERO) for key in keys}
 
 
+@lru_cache(maxsize=256)
 def discount_factor(rate_percent: Decimal, t: int) -> Decimal:
     """1 / (1 + r)^(t − 1) with r in percent; year 1 is not discounted."""
     base = 1 + rate_percent / 100

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
-from dateutil.relativedelta import relativedelta
 from django.db.models import OuterRef, QuerySet, Subquery
 
 from ..models import Indicator, Measurement
@@ -27,9 +27,17 @@ def expected_achievement(indicator: Indicator, on: datetime.date) -> Decimal | N
 
 
 @dataclass(frozen=True)
+class Latest:
+    """The newest measurement of an indicator (from the ``with_latest`` annotations)."""
+
+    value: Decimal
+    measured_on: datetime.date
+
+
+@dataclass(frozen=True)
 class IndicatorStatus:
     indicator: Indicator
-    latest: Measurement | None
+    latest: Latest | None
     achievement: Decimal | None
     previous_achievement: Decimal | None
     expected: Decimal | None
@@ -54,12 +62,19 @@ class IndicatorStatus:
         return self.next_due is not None and self.next_due < today
 
 
-def next_due(indicator: Indicator, latest: Measurement | None) -> datetime.date | None:
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day ``months`` later, or the month's last day if it is shorter (31.01 + 1 → 28.02)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def next_due(indicator: Indicator, latest: Latest | None) -> datetime.date | None:
     """A measurement is due one period after the last one (or after the baseline)."""
     last = latest.measured_on if latest else indicator.baseline_date
     if last is None:
         return None
-    due = last + relativedelta(months=indicator.frequency)
+    due = add_months(last, indicator.frequency)
     if indicator.target_date and latest and latest.measured_on >= indicator.target_date:
         return None
     return due
@@ -81,11 +96,7 @@ def with_latest(queryset: QuerySet[Indicator]) -> QuerySet[Indicator]:
 
 def indicator_status(indicator: Indicator, today: datetime.date) -> IndicatorStatus:
     """Needs the annotations of ``with_latest``."""
-    latest = (
-        Measurement(indicator=indicator, value=indicator.latest_value, measured_on=indicator.latest_on)
-        if indicator.latest_on is not None
-        else None
-    )
+    latest = Latest(indicator.latest_value, indicator.latest_on) if indicator.latest_on is not None else None
     can_compute = indicator.baseline_value is not None and indicator.target_value is not None
     can_compute = can_compute and indicator.baseline_value != indicator.target_value
 

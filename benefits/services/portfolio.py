@@ -12,20 +12,22 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Case, DecimalField, F, Q, Sum, Value, When
+from django.db.models import Case, F, FloatField, OuterRef, Q, Subquery, Sum, Value, When
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from organisations.models import Organisation
 from portfolio.models import Initiative
 
-from ..models import Benefit, BenefitEstimate, CostLine, Indicator, TrainingCost
+from ..models import Benefit, BenefitEstimate, CostLine, Indicator, Measurement, TrainingCost
 from .economics import ZERO, Economics, YearlyInputs, economics_from, start_year_of
-from .followup import achievement, with_latest
-from .queries import benefits_queryset
+from .followup import achievement
+from .queries import warning_queryset
 from .summary import BenefitRow, benefit_rows
 
-MONEY = DecimalField(max_digits=20, decimal_places=4)
+# Sums come back as floats (no per-value Decimal conversion, the costly part for thousands of
+# rows) and are turned into Decimal once, for the same Decimal economics as an initiative's page.
+MONEY = FloatField()
 
 
 @dataclass(frozen=True)
@@ -62,10 +64,11 @@ def yearly_inputs(organisation: Organisation) -> dict[int, YearlyInputs]:
     inputs: dict[int, YearlyInputs] = defaultdict(YearlyInputs)
     for row in estimates:
         target = inputs[row["benefit__initiative_id"]]
-        target.gross[row["year"]] += row["kroner"]
-        target.by_kind[row["year"]][row["benefit__kind"]] += row["kroner"]
+        kroner = Decimal(row["kroner"])
+        target.gross[row["year"]] += kroner
+        target.by_kind[row["year"]][row["benefit__kind"]] += kroner
         if row["hours"]:
-            target.hours[row["year"]] += row["hours"]
+            target.hours[row["year"]] += Decimal(row["hours"])
     for row in (
         CostLine.objects.filter(organisation=organisation)
         .values("initiative_id", "year", "kind")
@@ -89,14 +92,15 @@ def yearly_inputs(organisation: Organisation) -> dict[int, YearlyInputs]:
         )
     ):
         costs = inputs[row["initiative_id"]].costs[row["year"]]
-        costs["training"] += row["training"]
-        costs["substitutes"] += row["substitutes"]
+        costs["training"] += Decimal(row["training"])
+        costs["substitutes"] += Decimal(row["substitutes"])
     return inputs
 
 
 def portfolio_benefits(organisation: Organisation) -> PortfolioBenefits:
     inputs = yearly_inputs(organisation)
     kinds = dict(Benefit.Kind.choices)
+    no_sector = _("No sector")
     lines = []
     by_year: dict[int, Decimal] = defaultdict(lambda: ZERO)
     by_sector: dict[str, Decimal] = defaultdict(lambda: ZERO)
@@ -109,14 +113,14 @@ def portfolio_benefits(organisation: Organisation) -> PortfolioBenefits:
         for year, kind_values in own.by_kind.items():
             for kind, value in kind_values.items():
                 by_year[year] += value
-                by_sector[initiative.sector.name if initiative.sector else _("No sector")] += value
-                by_kind[str(kinds[kind])] += value
+                by_sector[initiative.sector.name if initiative.sector else no_sector] += value
+                by_kind[kind] += value
     realised = realised_share_by_year(organisation)
     return PortfolioBenefits(
         lines=sorted(lines, key=lambda line: -line.planned),
         years=[(year, planned, realised.get(year)) for year, planned in sorted(by_year.items())],
         by_sector=dict(sorted(by_sector.items(), key=lambda kv: -kv[1])),
-        by_kind=dict(sorted(by_kind.items(), key=lambda kv: -kv[1])),
+        by_kind={str(kinds[kind]): value for kind, value in sorted(by_kind.items(), key=lambda kv: -kv[1])},
         npv_technology=sum((line.economics.npv_technology for line in lines), ZERO),
         npv_full=sum((line.economics.npv_full for line in lines), ZERO),
     )
@@ -125,10 +129,14 @@ def portfolio_benefits(organisation: Organisation) -> PortfolioBenefits:
 def realised_share_by_year(organisation: Organisation) -> dict[int, Decimal]:
     """Average achievement of the indicators, by the year of their latest measurement."""
     values: dict[int, list[Decimal]] = defaultdict(list)
+    newest = Measurement.objects.filter(indicator=OuterRef("pk")).order_by("-measured_on", "-id")
     rows = (
-        with_latest(Indicator.objects.filter(organisation=organisation))
+        Indicator.objects.filter(organisation=organisation)
         .exclude(baseline_value=None)
         .exclude(target_value=None)
+        .annotate(
+            latest_value=Subquery(newest.values("value")[:1]), latest_on=Subquery(newest.values("measured_on")[:1])
+        )
         .values_list("baseline_value", "target_value", "latest_value", "latest_on")
     )
     for baseline, target, latest, latest_on in rows:
@@ -139,5 +147,5 @@ def realised_share_by_year(organisation: Organisation) -> dict[int, Decimal]:
 
 def at_risk_benefits(organisation: Organisation, today: datetime.date) -> list[BenefitRow]:
     """Every benefit with at least one warning, with the warnings."""
-    benefits = list(benefits_queryset().filter(organisation=organisation).select_related("initiative"))
+    benefits = list(warning_queryset().filter(organisation=organisation))
     return [row for row in benefit_rows(benefits, organisation, today) if row.warnings]

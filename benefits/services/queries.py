@@ -4,22 +4,49 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Max, Prefetch, QuerySet
+from django.db.models import DecimalField, Exists, ExpressionWrapper, F, Max, OuterRef, Prefetch, QuerySet, Subquery
 
 from organisations.models import OrgUnit
 from portfolio.models import AffectedUnit, Initiative
 
-from ..models import Benefit, CostLine, Indicator, TrainingCost
+from ..models import Benefit, BenefitEstimate, CostLine, Indicator, Prerequisite, TrainingCost
 from .economics import Economics, compute
 from .followup import with_latest
 
 
+def with_warning_facts(queryset: QuerySet[Benefit]) -> QuerySet[Benefit]:
+    """What the warnings need besides the indicators, computed in the same query."""
+    adjusted = (F("optimistic") + 3 * F("likely") + F("pessimistic")) / 5
+    largest = (
+        BenefitEstimate.objects.filter(benefit=OuterRef("pk"))
+        .annotate(adjusted=ExpressionWrapper(adjusted, output_field=DecimalField(max_digits=16, decimal_places=4)))
+        .order_by("-adjusted")
+        .values("adjusted")[:1]
+    )
+    return queryset.annotate(
+        has_open_prerequisites=Exists(Prerequisite.objects.filter(benefit=OuterRef("pk"), confirmed=False)),
+        largest_yearly_estimate=Subquery(largest),
+    )
+
+
 def benefits_queryset() -> QuerySet[Benefit]:
-    return Benefit.objects.select_related("owner", "responsible", "unit", "change", "goal").prefetch_related(
-        "estimates",
-        "prerequisites",
-        "measures__responsible",
-        Prefetch("indicators", queryset=with_latest(Indicator.objects.select_related("measured_by"))),
+    """Benefits with everything their pages show."""
+    return with_warning_facts(
+        Benefit.objects.select_related("owner", "responsible", "unit", "change", "goal").prefetch_related(
+            "estimates",
+            "prerequisites",
+            "measures__responsible",
+            Prefetch("indicators", queryset=with_latest(Indicator.objects.select_related("measured_by"))),
+        )
+    )
+
+
+def warning_queryset() -> QuerySet[Benefit]:
+    """Benefits with just what the warnings and a list row need: for long lists."""
+    return with_warning_facts(
+        Benefit.objects.select_related("owner", "initiative").prefetch_related(
+            Prefetch("indicators", queryset=with_latest(Indicator.objects.all()))
+        )
     )
 
 

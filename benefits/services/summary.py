@@ -24,16 +24,19 @@ class BenefitRow:
 def benefit_rows(benefits: list[Benefit], organisation, today: datetime.date) -> list[BenefitRow]:
     managers = line_manager_ids(organisation)
     complete = change_complete_dates(organisation, {b.initiative_id for b in benefits})
-    return [
-        BenefitRow(
-            benefit=b,
-            warnings=benefit_warnings(
-                b, organisation, today, line_manager_ids=managers, change_complete_on=complete.get(b.initiative_id)
-            ),
-            indicators=[indicator_status(i, today) for i in b.indicators.all()],
+    rows = []
+    for b in benefits:
+        statuses = [indicator_status(i, today) for i in b.indicators.all()]
+        warnings = benefit_warnings(
+            b,
+            statuses,
+            organisation,
+            today,
+            line_manager_ids=managers,
+            change_complete_on=complete.get(b.initiative_id),
         )
-        for b in benefits
-    ]
+        rows.append(BenefitRow(benefit=b, warnings=warnings, indicators=statuses))
+    return rows
 
 
 @dataclass(frozen=True)

@@ -1,74 +1,87 @@
-"""Warnings on a benefit, each computed from the data and explained in plain words."""
+"""Warnings on a benefit, each computed from the data and explained in plain words.
+
+A warning is a code and its facts; the sentence is translated only when it is shown, so the
+at-risk list can check thousands of benefits without formatting thousands of sentences.
+"""
 
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from organisations.models import Organisation
 
 from ..models import Benefit
-from .followup import indicator_status
+from .followup import IndicatorStatus
 
 WEEKS_PER_YEAR = 46  # working weeks after holidays, used to spread yearly hours over weeks
+
+MESSAGES = {
+    "no_owner": _("No benefit owner: nobody in the line is accountable for taking it out."),
+    "owner_not_line_manager": _("The benefit owner leads no unit: a benefit is taken out by a line manager."),
+    "no_indicator": _("No indicator: nobody will know whether the benefit comes."),
+    "no_baseline": _("An indicator has no baseline: progress cannot be measured from it."),
+    "measurement_overdue": _("A measurement of “%(name)s” was due %(date)s."),
+    "behind_plan": _(
+        "“%(name)s” is at %(actual)s %% of its target, but a straight line from baseline to target says %(expected)s %%."  # noqa: E501
+    ),
+    "cut_before_change": _(
+        "The budget is reduced from 01.01.%(year)s, before every unit works in the new way (%(done)s)."
+    ),
+    "prerequisites_open": _("Not all prerequisites are confirmed: the new way of working may not be in use."),
+    "spread_thin": _(
+        "The time saving is about %(minutes)s minutes per employee per week: too little to take out unless work or staffing changes."  # noqa: E501
+    ),
+}
 
 
 @dataclass(frozen=True)
 class Warning:
     code: str
-    text: str
+    facts: dict = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        facts = {k: v.strftime("%d.%m.%Y") if isinstance(v, datetime.date) else v for k, v in self.facts.items()}
+        return str(MESSAGES[self.code]) % facts if facts else str(MESSAGES[self.code])
 
 
 def benefit_warnings(
     benefit: Benefit,
+    statuses: list[IndicatorStatus],
     organisation: Organisation,
     today: datetime.date,
     *,
     line_manager_ids: frozenset[int],
     change_complete_on: datetime.date | None,
 ) -> list[Warning]:
-    """Needs the benefit's owner, prerequisites, estimates and indicators with measurements loaded.
+    """Needs the annotations of ``benefits.services.queries.with_warning_facts`` and the indicators' statuses.
 
     ``line_manager_ids``: people who lead a unit in the organisation.
     ``change_complete_on``: when the last affected unit has changed its way of working.
     """
     found: list[Warning] = []
     if benefit.owner_id is None:
-        found.append(Warning("no_owner", _("No benefit owner: nobody in the line is accountable for taking it out.")))
+        found.append(Warning("no_owner"))
     elif benefit.owner_id not in line_manager_ids:
-        found.append(
-            Warning(
-                "owner_not_line_manager",
-                _("The benefit owner leads no unit: a benefit is taken out by a line manager."),
-            )
-        )
-    indicators = list(benefit.indicators.all())
-    if not indicators:
-        found.append(Warning("no_indicator", _("No indicator: nobody will know whether the benefit comes.")))
-    elif any(i.baseline_value is None or i.baseline_date is None for i in indicators):
-        found.append(Warning("no_baseline", _("An indicator has no baseline: progress cannot be measured from it.")))
-    for indicator in indicators:
-        status = indicator_status(indicator, today)
+        found.append(Warning("owner_not_line_manager"))
+    if not statuses:
+        found.append(Warning("no_indicator"))
+    elif any(s.indicator.baseline_value is None or s.indicator.baseline_date is None for s in statuses):
+        found.append(Warning("no_baseline"))
+    for status in statuses:
+        name = status.indicator.name
         if status.overdue(today):
-            found.append(
-                Warning(
-                    "measurement_overdue",
-                    _("A measurement of “%(name)s” was due %(date)s.")
-                    % {"name": indicator.name, "date": status.next_due.strftime("%d.%m.%Y")},
-                )
-            )
+            found.append(Warning("measurement_overdue", {"name": name, "date": status.next_due}))
         if status.behind:
             found.append(
                 Warning(
                     "behind_plan",
-                    _(
-                        "“%(name)s” is at %(actual)s %% of its target, but a straight line from baseline to target says %(expected)s %%."  # noqa: E501
-                    )
-                    % {
-                        "name": indicator.name,
+                    {
+                        "name": name,
                         "actual": round(status.achievement * 100),
                         "expected": round(status.expected * 100),
                     },
@@ -80,31 +93,12 @@ def benefit_warnings(
         and change_complete_on
         and datetime.date(benefit.take_out_year, 1, 1) < change_complete_on
     ):
-        found.append(
-            Warning(
-                "cut_before_change",
-                _("The budget is reduced from 01.01.%(year)s, before every unit works in the new way (%(done)s).")
-                % {"year": benefit.take_out_year, "done": change_complete_on.strftime("%d.%m.%Y")},
-            )
-        )
-    if any(not p.confirmed for p in benefit.prerequisites.all()):
-        found.append(
-            Warning(
-                "prerequisites_open",
-                _("Not all prerequisites are confirmed: the new way of working may not be in use."),
-            )
-        )
+        found.append(Warning("cut_before_change", {"year": benefit.take_out_year, "done": change_complete_on}))
+    if benefit.has_open_prerequisites:
+        found.append(Warning("prerequisites_open"))
     minutes = weekly_minutes_per_employee(benefit)
     if minutes is not None and minutes < organisation.small_saving_minutes:
-        found.append(
-            Warning(
-                "spread_thin",
-                _(
-                    "The time saving is about %(minutes)s minutes per employee per week: too little to take out unless work or staffing changes."  # noqa: E501
-                )
-                % {"minutes": round(minutes)},
-            )
-        )
+        found.append(Warning("spread_thin", {"minutes": round(minutes)}))
     return found
 
 
@@ -112,7 +106,7 @@ def weekly_minutes_per_employee(benefit: Benefit) -> Decimal | None:
     """The largest yearly hour saving, spread over the employees who share it, in minutes per week."""
     if benefit.measure != Benefit.Measure.HOURS or not benefit.employees_sharing:
         return None
-    yearly = max((e.adjusted for e in benefit.estimates.all()), default=None)
+    yearly = benefit.largest_yearly_estimate
     if yearly is None:
         return None
     return yearly * 60 / WEEKS_PER_YEAR / benefit.employees_sharing
