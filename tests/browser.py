@@ -28,3 +28,20 @@ def serious_violations(page) -> list[str]:
         for v in result["violations"]
         if v["impact"] in ("serious", "critical")
     ]
+
+
+def sign_in(page, user) -> None:
+    from playwright.sync_api import expect
+
+    from .factories import PASSWORD
+
+    page.goto("/accounts/login/")
+    page.locator("#id_username").fill(user.username)
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("main form button[type=submit]").click()
+    expect(page.locator("nav.main-nav")).to_be_visible()
+
+
+def assert_accessible(page) -> None:
+    problems = serious_violations(page)
+    assert not problems, f"{page.url}: {problems}"

@@ -1,6 +1,10 @@
+import os
+
 import pytest
 from django.conf import settings
+from playwright.sync_api import sync_playwright
 
+from .browser import CHROMIUM, CHROMIUM_ARGS
 from .factories import make_world
 
 
@@ -28,3 +32,23 @@ def login(client):
         return client
 
     return _login
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium through Playwright; a missing browser is an error, never a skip."""
+    # Playwright's sync API runs an event loop in this thread; the tests' ORM calls are safe.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(base_url=live_server.url, locale="nb-NO")
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    yield page
+    context.close()

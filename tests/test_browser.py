@@ -5,49 +5,14 @@ A missing Chromium is an error here, never a skip: CI must fail rather than pass
 
 from __future__ import annotations
 
-import os
-
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from portfolio.models import AffectedUnit, Idea, Initiative, Phase, Stakeholder, StatusReport
 
-from .browser import CHROMIUM, CHROMIUM_ARGS, serious_violations
-from .factories import PASSWORD
+from .browser import assert_accessible, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-# Playwright's sync API runs an event loop in this thread; Django's ORM calls from the test are safe.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser, live_server):
-    context = browser.new_context(base_url=live_server.url, locale="nb-NO")
-    page = context.new_page()
-    page.set_default_timeout(15000)
-    yield page
-    context.close()
-
-
-def sign_in(page, user):
-    page.goto("/accounts/login/")
-    page.get_by_label("Brukernavn").fill(user.username)
-    page.get_by_label("Passord").fill(PASSWORD)
-    page.get_by_role("button", name="Logg inn").click()
-    expect(page.get_by_role("navigation", name="Hovedmeny")).to_be_visible()
-
-
-def assert_accessible(page):
-    problems = serious_violations(page)
-    assert not problems, f"{page.url}: {problems}"
 
 
 def test_sign_in_propose_accept_and_run_an_initiative(page, world, browser, live_server):
