@@ -9,10 +9,13 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
 from django.http import HttpResponse
+from django.utils.text import slugify
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+MONEY_FORMAT = "#,##0"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def safe_cell(value):
@@ -22,6 +25,21 @@ def safe_cell(value):
     return value
 
 
+NORWEGIAN_LETTERS = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "Ae", "Ø": "O", "Å": "A"})
+
+
+def ascii_filename(stem: str, fallback: str) -> str:
+    """Lower-case ASCII letters, digits and hyphens only: "Bølgen på Ærø" → "bolgen-pa-aero"."""
+    return slugify(stem.translate(NORWEGIAN_LETTERS))[:80].strip("-") or fallback
+
+
+def download_response(content: bytes | str, content_type: str, filename: str) -> HttpResponse:
+    """A file to save, not to show: ``filename`` must be ASCII."""
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
 def csv_response(filename: str, header: Sequence[str], rows: Iterable[Sequence]) -> HttpResponse:
     buffer = io.StringIO()
     # Semicolon and a BOM: what Excel with Norwegian settings opens correctly.
@@ -29,9 +47,7 @@ def csv_response(filename: str, header: Sequence[str], rows: Iterable[Sequence])
     writer.writerow(header)
     for row in rows:
         writer.writerow([_csv_value(v) for v in row])
-    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-    return response
+    return download_response("\ufeff" + buffer.getvalue(), "text/csv; charset=utf-8", f"{filename}.csv")
 
 
 def _csv_value(value):
@@ -56,11 +72,8 @@ def xlsx_response(filename: str, sheet_title: str, header: Sequence[str], rows: 
             if isinstance(cell.value, datetime.date):
                 cell.number_format = "DD.MM.YYYY"
             elif isinstance(cell.value, Decimal | int | float):
-                cell.number_format = "# ##0"
+                # In the file format "," is the grouping placeholder; Excel shows the local separator.
+                cell.number_format = MONEY_FORMAT
     buffer = io.BytesIO()
     workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
-    return response
+    return download_response(buffer.getvalue(), XLSX, f"{filename}.xlsx")

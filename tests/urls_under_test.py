@@ -26,6 +26,8 @@ NO_ID = [
     "benefits:at_risk",
     "benefits:goals",
     "benefits:goal_add",
+    "kommit:upload",
+    "exports:portfolio_xlsx",
 ]
 WITH_ID = {
     "portfolio:initiative": lambda w: w.initiative.pk,
@@ -53,6 +55,9 @@ WITH_ID = {
     "benefits:benefit": lambda w: w.benefit.pk,
     "benefits:estimates": lambda w: w.benefit.pk,
     "benefits:measurement_add": lambda w: w.indicator.pk,
+    "kommit:export": lambda w: w.initiative.pk,
+    "exports:plan_docx": lambda w: w.initiative.pk,
+    "exports:plan_pdf": lambda w: w.initiative.pk,
 }
 # URLs with a kind of row as well as an id: every kind is swept.
 WITH_KIND = [

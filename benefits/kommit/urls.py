@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "kommit"
-urlpatterns: list = []
+urlpatterns = [
+    path("import/", views.upload, name="upload"),
+    path("initiatives/<int:pk>/export/", views.export, name="export"),
+]

@@ -1,0 +1,716 @@
+"""Import and export of the KS/KommIT benefits workbook, against figures computed by hand."""
+
+import datetime
+import io
+import zipfile
+from decimal import Decimal
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.test import Client
+from django.urls import reverse
+from django.utils import translation
+from openpyxl import Workbook, load_workbook
+
+from benefits.kommit import figures
+from benefits.kommit import template as T
+from benefits.kommit.importer import create_initiative, importance_level, preview_import
+from benefits.kommit.reader import DIRECT, INDIRECT, QUALITATIVE, parse_workbook
+from benefits.kommit.writer import export_workbook
+from benefits.models import (
+    Benefit,
+    BenefitEstimate,
+    CostLine,
+    Indicator,
+    Measurement,
+    Prerequisite,
+    ProcessStep,
+    RealisationMeasure,
+    StrategicGoal,
+)
+from benefits.services.queries import economics_for, initiative_benefits
+from portfolio.models import Initiative, Stakeholder
+
+pytestmark = [pytest.mark.django_db, pytest.mark.filterwarnings("ignore:.*not supported:UserWarning")]
+D = Decimal
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def good_cells(world) -> dict:
+    """A filled-in workbook: three benefits (direct, indirect, qualitative), costs at 4 %."""
+    owner = world.users["owner"]
+    leader = world.users["unit_leader"]
+    return {
+        (T.FORSIDE, "B4"): "Digitalt nattilsyn",
+        (T.FORSIDE, "B6"): "Færre runder om natten og tryggere beboere",
+        (T.FORSIDE, "B8"): " Nei",  # the list source is "Ja, Nei": the space is part of the value
+        (T.FORSIDE, "B10"): datetime.datetime(2026, 1, 1),
+        (T.FORSIDE, "B11"): "30.06.2027",
+        (T.FORSIDE, "B13"): 1_500_000,
+        (T.FORSIDE, "B16"): "Kari Nordmann",  # not a member: left empty, with a notice
+        (T.FORSIDE, "B17"): f"{owner.first_name} {owner.last_name}".upper(),  # case does not matter
+        (T.FORSIDE, "B19"): "Rådmann Rask",
+        (T.STAKEHOLDER_LIST, "A5"): "Tillitsvalgte",
+        (T.STAKEHOLDER_LIST, "B5"): "Intervjue",
+        (T.STAKEHOLDER_ANALYSIS, "B5"): "Nye turnuser",
+        (T.STAKEHOLDER_ANALYSIS, "C5"): 3,
+        (T.STAKEHOLDER_ANALYSIS, "D5"): -1,
+        (T.STAKEHOLDER_ANALYSIS, "E5"): "Forankring: Drøftingsmøte\nKommunikasjon: Nyhetsbrev\nOpplæring: Kurs",
+        (T.STAKEHOLDER_LIST, "A6"): "Pårørende",
+        (T.STAKEHOLDER_ANALYSIS, "C6"): "2",
+        (T.STAKEHOLDER_ANALYSIS, "D6"): 1,
+        (T.STAKEHOLDER_ANALYSIS, "E6"): "Informasjon på nettsiden",
+        (T.PROCESS_TODAY, "B5"): "Nattilsyn",
+        (T.PROCESS_TODAY, "A8"): "Nattevakt",
+        (T.PROCESS_TODAY, "B8"): "Går runder",
+        (T.PROCESS_TODAY, "A9"): "Sykepleier",
+        (T.PROCESS_TODAY, "B9"): "Dokumenterer",
+        (T.PROCESS_TODAY, "C9"): "i fagsystemet",
+        (T.PROCESS_FUTURE, "A8"): "Nattevakt",
+        (T.PROCESS_FUTURE, "B8"): "Ser varsler på nettbrett",
+        # Benefit 1: direct, NOK.
+        (T.CHANGES, "A5"): "Nattilsyn",
+        (T.CHANGES, "B5"): "Digitalt tilsyn om natten",
+        (T.CHANGES, "C5"): "Lavere vikarkostnader",
+        (T.CHANGES, "D5"): "Bærekraftig økonomi",
+        (T.CHANGES, "E5"): "Sensorer installert\nSamtykke fra beboere",
+        (T.ECONOMICS, "C7"): T.TYPE_DIRECT,
+        (T.ECONOMICS, "D7"): 100_000,
+        (T.ECONOMICS, "E7"): 200_000,
+        (T.ECONOMICS, "F7"): 400_000,
+        (T.ECONOMICS, "G7"): 400_000,
+        (T.PLAN, "B5"): "Ny bemanningsplan",
+        (T.PLAN, "C5"): datetime.datetime(2026, 9, 1),
+        (T.PLAN, "B6"): "Redusere vikarbruk",
+        (T.PLAN, "C6"): 46300,  # an Excel serial number: 05.10.2026
+        (T.PLAN, "D5"): "Budsjettkutt i vikarposten",
+        (T.PLAN, "E5"): "Vikarkostnader per måned",
+        (T.PLAN, "F5"): 2027,
+        (T.PLAN, "G5"): f"{leader.first_name} {leader.last_name}",
+        (T.FOLLOW_UP, "C5"): "kr",
+        (T.FOLLOW_UP, "D5"): 80_000,
+        (T.FOLLOW_UP, "E5"): 40_000,
+        (T.FOLLOW_UP, "F5"): "Regnskapet",
+        (T.RESULTS, "D14"): 60_000,
+        (T.RESULTS, "F14"): "På vei",
+        # Benefit 2: indirect, FTE, ramping up 0, 1, 2, 2.
+        (T.CHANGES, "B6"): "Færre nattrunder",
+        (T.CHANGES, "C6"): "Frigjort tid nattevakt",
+        (T.ECONOMICS, "C8"): T.TYPE_INDIRECT,
+        (T.ECONOMICS, "D8"): 0,
+        (T.ECONOMICS, "E8"): 1,
+        (T.ECONOMICS, "F8"): 2,
+        (T.ECONOMICS, "G8"): 2,
+        (T.PLAN, "D7"): "Mer aktivitet på dagtid",
+        (T.PLAN, "E7"): "Runder per natt",
+        (T.PLAN, "F7"): "I løpet av 2028",
+        (T.PLAN, "G7"): "Ukjent Person",
+        (T.FOLLOW_UP, "C6"): "antall",
+        (T.FOLLOW_UP, "D6"): 40,
+        (T.FOLLOW_UP, "E6"): 20,
+        (T.RESULTS, "D15"): 30,
+        # Benefit 3: qualitative, importance 4 (high).
+        (T.CHANGES, "B7"): "Varsel ved uro",
+        (T.CHANGES, "C7"): "Tryggere beboere",
+        (T.ECONOMICS, "C9"): T.TYPE_QUALITATIVE,
+        (T.ECONOMICS, "H9"): 4,
+        (T.PLAN, "E9"): "Beboertilfredshet",
+        (T.FOLLOW_UP, "C7"): "poeng",
+        (T.FOLLOW_UP, "D7"): 50,
+        (T.FOLLOW_UP, "E7"): 100,
+        (T.RESULTS, "D16"): 60,
+        # Costs and rate.
+        (T.ECONOMICS, "B26"): "Sensorer og oppsett",
+        (T.ECONOMICS, "C26"): 1_000_000,
+        (T.ECONOMICS, "D26"): 100_000,
+        (T.ECONOMICS, "E26"): 100_000,
+        (T.ECONOMICS, "F26"): 100_000,
+        (T.ECONOMICS, "G26"): 100_000,
+        (T.ECONOMICS, "H26"): 0.04,
+        (T.FOLLOW_UP, "C1"): "Oppdatert: 01.02.2026",
+        (T.RESULTS, "F1"): "Dato: 15.03.2027",
+    }
+
+
+WITHOUT_FTE = {(T.ECONOMICS, c): None for c in ("D8", "E8", "F8", "G8")}
+
+
+def build(cells: dict, *, remove_sheet: str | None = None) -> bytes:
+    """The template with ``cells`` filled in (None empties a cell), as .xlsx bytes."""
+    workbook = load_workbook(T.TEMPLATE_PATH)
+    for (sheet, cell), value in cells.items():
+        workbook[sheet][cell].value = value
+    if remove_sheet:
+        del workbook[remove_sheet]
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def parsed_good(world, **changes):
+    result = parse_workbook(build(good_cells(world) | changes.get("cells", {})))
+    assert result.ok, [str(e) for e in result.errors]
+    return result
+
+
+def test_parse_reads_every_part(world):
+    result = parsed_good(world)
+    p = result.workbook
+    card = p.card
+    assert (card.name, card.statutory, card.budget) == ("Digitalt nattilsyn", False, D(1_500_000))
+    assert (card.planned_start, card.planned_end) == (datetime.date(2026, 1, 1), datetime.date(2027, 6, 30))
+    assert card.service_owner == "Kari Nordmann" and card.business_leader == "Rådmann Rask"
+    first, second = p.stakeholders
+    assert (first.name, first.influence, first.attitude) == ("Tillitsvalgte", 3, -1)
+    assert (first.anchoring, first.communication, first.training) == ("Drøftingsmøte", "Nyhetsbrev", "Kurs")
+    assert (second.influence, second.anchoring, second.training) == (
+        2,
+        "Informasjon på nettsiden",
+        "Informasjon på nettsiden",
+    )
+    assert [(s.who, s.what) for s in p.process_today.steps] == [
+        ("Nattevakt", "Går runder"),
+        ("Sykepleier", "Dokumenterer\n\ni fagsystemet"),
+    ]
+    assert [s.what for s in p.process_future.steps] == ["Ser varsler på nettbrett"]
+    direct, indirect, quality = p.benefits
+    assert (direct.type, direct.amounts) == (DIRECT, [D(100000), D(200000), D(400000), D(400000)])
+    assert direct.prerequisites == ["Sensorer installert", "Samtykke fra beboere"]
+    assert [(m.description, m.deadline) for m in direct.measures] == [
+        ("Ny bemanningsplan", datetime.date(2026, 9, 1)),
+        ("Redusere vikarbruk", datetime.date(2026, 10, 5)),
+    ]
+    assert (direct.take_out, direct.realised_year, direct.goal) == (
+        "Budsjettkutt i vikarposten",
+        2027,
+        "Bærekraftig økonomi",
+    )
+    assert direct.indicator.name == "Vikarkostnader per måned"
+    assert (direct.indicator.baseline, direct.indicator.target, direct.indicator.measured) == (80000, 40000, 60000)
+    assert (indirect.type, indirect.amounts, indirect.realised_year) == (INDIRECT, [0, 1, 2, 2], 2028)
+    assert indirect.responsible == "Ukjent Person"
+    assert (quality.type, quality.importance, quality.amounts) == (QUALITATIVE, 4, [None] * 4)
+    assert (p.costs.investment, p.costs.operating, p.costs.rate) == (D(1_000_000), [D(100_000)] * 4, D("0.04"))
+    assert (p.baseline_date, p.measured_on) == (datetime.date(2026, 2, 1), datetime.date(2027, 3, 15))
+    notes = {(n.sheet, n.cell) for n in result.notices}
+    assert (T.FORSIDE, "B19") in notes  # no field for the head of the organisation
+    assert (T.STAKEHOLDER_LIST, "B5:C19") in notes  # involvement is not kept
+
+
+def test_preview_lists_what_will_be_created_and_both_figures(world):
+    p = parsed_good(world).workbook
+    before = Initiative.objects.count()
+    with translation.override("en"):
+        preview = preview_import(p, world.org, by=world.users["portfolio_office"], start_year=2026)
+    assert Initiative.objects.count() == before  # the trial import was rolled back
+    assert preview.years == [2027, 2028, 2029, 2030]
+    assert (preview.benefits[0].benefit.name, preview.benefits[0].kind_label) == (
+        "Lavere vikarkostnader",
+        "Priced, budget effect in own organisation",
+    )
+    # The indirect benefit's FTE as hours: 1 FTE × 1 695 hours per FTE.
+    assert preview.benefits[1].amounts[1] == (2028, D(1), D("1695.00"))
+    assert preview.benefits[2].importance_label == "High"
+    people = {role: member for role, _name, member in preview.people}
+    assert people["Project owner"] == "A-owner Testesen"
+    assert people["Service owner"] == ""
+    assert len(preview.npv_explanations) == 1 and "hours" in preview.npv_explanations[0]
+    assert [(a.workbook, a.ours) for a in preview.achievements][2] == (D("0.6"), D("0.2"))
+
+
+def test_import_equals_the_workbook_npv_to_the_krone(world):
+    """Direct benefits only, same rate: Omstilling's NPV is the workbook's C39.
+
+    B − O per year column: 0, 100 000, 300 000, 300 000; investment 1 000 000; r = 4 %.
+      100 000 / 1.04² = 92 455.62
+      300 000 / 1.04³ = 266 698.91
+      300 000 / 1.04⁴ = 256 441.26
+      sum 615 595.79 − 1 000 000 = −384 404.21 → −384 404 kr
+    """
+    p = parsed_good(world, cells=WITHOUT_FTE).workbook
+    assert figures.workbook_npv(p).quantize(D(1)) == D(-384404)
+    initiative = create_initiative(p, world.org, by=world.users["portfolio_office"], start_year=2026)
+    economics = economics_for(initiative, initiative_benefits(initiative))
+    assert economics.start_year == 2026
+    assert economics.npv_technology.quantize(D(1)) == economics.npv_full.quantize(D(1)) == D(-384404)
+    assert abs(economics.npv_full - figures.workbook_npv(p)) < D("0.01")
+
+
+def test_freed_fte_benefits_explain_the_difference(world):
+    """Quirk Q4: the workbook leaves FTE out, Omstilling values hours at 650 kr.
+
+    FTE per year 0, 1, 2, 2 → hours 0, 1 695, 3 390, 3 390 → kroner 0, 1 101 750, 2 203 500, 2 203 500.
+      1 101 750 / 1.04² = 1 018 629.81
+      2 203 500 / 1.04³ = 1 958 912.47
+      2 203 500 / 1.04⁴ = 1 883 552.04
+      extra present value 4 861 094.32 → ours −384 404.21 + 4 861 094.32 = 4 476 690.11
+    """
+    p = parsed_good(world).workbook
+    initiative = create_initiative(p, world.org, by=None, start_year=2026)
+    economics = economics_for(initiative, initiative_benefits(initiative))
+    assert figures.workbook_npv(p).quantize(D(1)) == D(-384404)
+    assert economics.npv_full.quantize(D(1)) == D(4476690)
+    assert (economics.npv_full - figures.workbook_npv(p)).quantize(D(1)) == D(4861094)
+
+
+def test_freed_time_average_and_per_year(world):
+    """Quirk Q6: the workbook's C42 = (0 + 1 + 2 + 2) / 4 = 1.25 FTE; ours is per year."""
+    p = parsed_good(world).workbook
+    assert figures.workbook_freed_fte(p) == D("1.25")
+    preview = preview_import(p, world.org, by=None, start_year=2026)
+    assert [(y.year, y.our_hours, y.our_fte) for y in preview.freed] == [
+        (2027, D(0), D(0)),
+        (2028, D(1695), D(1)),
+        (2029, D(3390), D(2)),
+        (2030, D(3390), D(2)),
+    ]
+    assert {y.workbook_fte for y in preview.freed} == {D("1.25")}
+
+
+@pytest.mark.parametrize(
+    ("baseline", "target", "measured", "workbook", "ours"),
+    [
+        # Doc §4: increase wanted → m / t, the baseline is ignored.
+        (50, 100, 60, D("0.6"), D("0.2")),  # 60/100; (60−50)/(100−50)
+        (50, 100, 50, D("0.5"), D(0)),  # no change still shows 50 %
+        (50, 100, 40, D("0.4"), D("-0.2")),  # getting worse still looks like progress
+        # Decrease to a non-zero target → t / m.
+        (100, 50, 80, D("0.625"), D("0.4")),  # 50/80; (80−100)/(50−100)
+        (100, 50, 120, D(50) / D(120), D("-0.4")),  # 41.7 %, getting worse still positive
+        # Reduce to zero: the only branch that agrees.
+        (10, 0, 4, D("0.6"), D("0.6")),  # (10−4)/10
+        (10, 0, 0, None, D(1)),  # target reached, but 0 counts as "not measured"
+        (50, None, 60, D("-0.2"), None),  # a missing target is read as "reduce to 0"
+        (80, 80, 80, D(1), None),  # "hold the level": ours has no meaning
+        (None, None, 5, None, None),  # #DIV/0! in the workbook
+    ],
+)
+def test_achievement_workbook_against_ours(baseline, target, measured, workbook, ours):
+    values = [None if v is None else D(v) for v in (baseline, target, measured)]
+    assert figures.workbook_achievement(*values) == workbook
+    assert figures.our_achievement(*values) == ours
+    assert figures.achievement_explanation(*values)
+
+
+def test_achievement_in_the_file(world):
+    """Benefit 1: b 80 000, t 40 000, m 60 000 → workbook t/m = 66.7 %, ours (60−80)/(40−80) = 50 %.
+    Benefit 2: b 40, t 20, m 30 → workbook 20/30 = 66.7 %, ours (30−40)/(20−40) = 50 %.
+    Benefit 3: b 50, t 100, m 60 → workbook 60/100 = 60 %, ours (60−50)/(100−50) = 20 %.
+    """
+    preview = preview_import(parsed_good(world).workbook, world.org, by=None, start_year=2026)
+    rows = [(a.workbook.quantize(D("0.001")), a.ours) for a in preview.achievements]
+    assert rows == [(D("0.667"), D("0.5")), (D("0.667"), D("0.5")), (D("0.600"), D("0.2"))]
+
+
+def test_create_maps_every_row(world):
+    p = parsed_good(world).workbook
+    world.org.discount_rate = D("3.5")
+    world.org.save()
+    initiative = create_initiative(p, world.org, by=world.users["portfolio_office"], start_year=2026)
+    assert world.org.discount_rate == D("3.5")  # the organisation's rate is never changed
+    notices = {(n.sheet, n.cell): n.message for n in initiative.kommit_notices}
+    assert (T.ECONOMICS, "H26") in notices  # the rates differ
+    assert (T.FORSIDE, "B16") in notices and "Kari Nordmann" in notices[(T.FORSIDE, "B16")]
+    assert (T.PLAN, "G7") in notices  # "Ukjent Person" is no member
+    assert (initiative.project_owner, initiative.service_owner) == (world.users["owner"], None)
+    assert (initiative.planned_end, initiative.budget, initiative.statutory) == (
+        datetime.date(2027, 6, 30),
+        1_500_000,
+        False,
+    )
+    assert Stakeholder.objects.filter(initiative=initiative).count() == 2
+    assert ProcessStep.objects.filter(initiative=initiative, state="today").count() == 2
+    direct, indirect, quality = Benefit.objects.filter(initiative=initiative).order_by("id")
+    assert (direct.kind, direct.measure, direct.take_out) == ("budget", "kroner", "budget_reduction")
+    assert direct.owner == direct.responsible == world.users["unit_leader"]
+    assert direct.goal == StrategicGoal.objects.get(organisation=world.org, name="Bærekraftig økonomi")
+    assert list(Prerequisite.objects.filter(benefit=direct).values_list("description", flat=True)) == [
+        "Sensorer installert",
+        "Samtykke fra beboere",
+    ]
+    assert (indirect.kind, indirect.measure, indirect.take_out_year) == ("capacity", "hours", 2028)
+    assert (quality.kind, quality.measure, quality.importance) == ("qualitative", "qualitative", "high")
+    estimates = BenefitEstimate.objects.filter(benefit=indirect).order_by("year")
+    assert [(e.year, e.optimistic, e.likely, e.pessimistic) for e in estimates] == [
+        (2027, 0, 0, 0),
+        (2028, 1695, 1695, 1695),
+        (2029, 3390, 3390, 3390),
+        (2030, 3390, 3390, 3390),
+    ]
+    costs = CostLine.objects.filter(initiative=initiative).order_by("year")
+    assert [(c.year, c.kind, c.amount) for c in costs] == [(2026, "investment", 1_000_000)] + [
+        (year, "operating", 100_000) for year in (2027, 2028, 2029, 2030)
+    ]
+    assert RealisationMeasure.objects.filter(benefit=direct).count() == 2
+    indicator = Indicator.objects.get(benefit=direct)
+    assert (indicator.unit_of_measure, indicator.baseline_value, indicator.target_value) == ("kr", 80000, 40000)
+    assert indicator.baseline_date == datetime.date(2026, 2, 1)  # from the follow-up plan's header
+    measurement = Measurement.objects.get(indicator=indicator)
+    assert (measurement.value, measurement.measured_on, measurement.comment) == (
+        60000,
+        datetime.date(2027, 3, 15),
+        "På vei",
+    )
+
+
+def test_a_failure_half_way_saves_nothing(world, monkeypatch):
+    p = parsed_good(world).workbook
+    before = (Initiative.objects.count(), Benefit.objects.count(), Stakeholder.objects.count())
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(Measurement.objects, "create", fail)
+    with pytest.raises(RuntimeError):
+        create_initiative(p, world.org, by=None, start_year=2026)
+    assert (Initiative.objects.count(), Benefit.objects.count(), Stakeholder.objects.count()) == before
+
+
+def _corrupt_zip() -> bytes:
+    good = build({})
+    return good[: len(good) // 2]
+
+
+def _other_workbook() -> bytes:
+    buffer = io.BytesIO()
+    Workbook().save(buffer)
+    return buffer.getvalue()
+
+
+BAD_FILES = [
+    # (name, file builder, sheet, cell)
+    ("not a workbook", lambda w: b"name;budget\nx;1\n", "", ""),
+    ("corrupt zip", lambda w: _corrupt_zip(), "", ""),
+    ("another workbook", lambda w: _other_workbook(), "Sheet", ""),
+    ("changed label", lambda w: build(good_cells(w) | {(T.FORSIDE, "A4"): "Navn:"}), T.FORSIDE, "A4"),
+    ("missing sheet", lambda w: build(good_cells(w), remove_sheet=T.FOLLOW_UP), T.FOLLOW_UP, ""),
+    ("text for a number", lambda w: build(good_cells(w) | {(T.ECONOMICS, "E7"): "mye"}), T.ECONOMICS, "E7"),
+    ("budget as text", lambda w: build(good_cells(w) | {(T.FORSIDE, "B13"): "2 mill"}), T.FORSIDE, "B13"),
+    (
+        "unknown benefit type",
+        lambda w: build(good_cells(w) | {(T.ECONOMICS, "C7"): "Direkte (økonomiske)"}),
+        T.ECONOMICS,
+        "C7",
+    ),
+    (
+        "end before start",
+        lambda w: build(good_cells(w) | {(T.FORSIDE, "B11"): "31.12.2025"}),
+        T.FORSIDE,
+        "B11",
+    ),
+    ("deadline unreadable", lambda w: build(good_cells(w) | {(T.PLAN, "C6"): "uke 12"}), T.PLAN, "C6"),
+    ("#DIV/0! in an amount", lambda w: build(good_cells(w) | {(T.ECONOMICS, "D7"): "#DIV/0!"}), T.ECONOMICS, "D7"),
+    ("#REF! in a measurement", lambda w: build(good_cells(w) | {(T.RESULTS, "D15"): "#REF!"}), T.RESULTS, "D15"),
+    ("#VALUE! in the name", lambda w: build(good_cells(w) | {(T.FORSIDE, "B4"): "#VALUE!"}), T.FORSIDE, "B4"),
+    ("rate as a whole number", lambda w: build(good_cells(w) | {(T.ECONOMICS, "H26"): 4}), T.ECONOMICS, "H26"),
+]
+
+
+@pytest.mark.parametrize(("name", "make", "sheet", "cell"), BAD_FILES, ids=[b[0] for b in BAD_FILES])
+def test_bad_files_give_the_cell_and_save_nothing(world, login, name, make, sheet, cell):
+    data = make(world)
+    result = parse_workbook(data)
+    assert not result.ok and result.workbook is None
+    assert (sheet, cell) in {(e.sheet, e.cell) for e in result.errors}, [str(e) for e in result.errors]
+    before = Initiative.objects.count()
+    client = login(world.users["portfolio_office"])
+    upload = io.BytesIO(data)
+    upload.name = "gevinster.xlsx"
+    response = client.post(reverse("kommit:upload"), {"workbook": upload, "start_year": 2026, "step": "preview"})
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "The workbook could not be imported" in body
+    if cell:
+        assert f"<strong>{sheet}, {cell}</strong>" in body
+    assert Initiative.objects.count() == before
+
+
+def test_rate_above_one_names_quirk_q7():
+    result = parse_workbook(build({(T.FORSIDE, "B4"): "X", (T.ECONOMICS, "H26"): 4}))
+    (error,) = [e for e in result.errors if e.cell == "H26"]
+    assert "400" in error.message and "0.04" in error.message
+
+
+def _model_view(initiative: Initiative) -> dict:
+    """What the workbook can express of an initiative, read from the models."""
+    benefits = []
+    for b in Benefit.objects.filter(initiative=initiative).order_by("id"):
+        indicator = b.indicators.order_by("id").first()
+        measurement = indicator.measurements.order_by("measured_on", "id").last() if indicator else None
+        benefits.append(
+            {
+                "name": b.description,
+                "change": b.change.description,
+                "goal": b.goal.name if b.goal else "",
+                "prerequisites": [p.description for p in b.prerequisites.order_by("id")],
+                "measure": b.measure,
+                "importance": b.importance,
+                "estimates": {e.year: e.adjusted for e in b.estimates.all()},
+                "measures": [(m.description, m.deadline) for m in b.measures.order_by("id")],
+                "take_out": b.take_out_detail,
+                "year": b.take_out_year,
+                "responsible": f"{b.responsible.first_name} {b.responsible.last_name}" if b.responsible else "",
+                "indicator": (
+                    indicator.name,
+                    indicator.unit_of_measure,
+                    indicator.baseline_value,
+                    indicator.target_value,
+                    indicator.method,
+                )
+                if indicator
+                else None,
+                "measured": (measurement.value, measurement.comment) if measurement else None,
+            }
+        )
+    return {
+        "card": (
+            initiative.name,
+            initiative.purpose,
+            initiative.statutory,
+            initiative.planned_start,
+            initiative.planned_end,
+            initiative.budget,
+        ),
+        "stakeholders": sorted(
+            (s.name, s.how_affected, s.influence, s.attitude, s.anchoring, s.communication, s.training)
+            for s in Stakeholder.objects.filter(initiative=initiative)
+        ),
+        "steps": [(s.state, s.actor, s.description) for s in ProcessStep.objects.filter(initiative=initiative)],
+        "benefits": benefits,
+        "costs": sorted((c.year, c.kind, c.amount) for c in CostLine.objects.filter(initiative=initiative)),
+    }
+
+
+def _parsed_view(p, start_year: int, hours_per_fte: Decimal) -> dict:
+    """The same view of a parsed workbook, with its years placed from ``start_year``."""
+    measures = {DIRECT: "kroner", INDIRECT: "hours", QUALITATIVE: "qualitative"}
+    benefits = []
+    for b in p.benefits:
+        estimates = {}
+        for j, amount in enumerate(b.amounts, start=1):
+            if amount is not None:
+                value = amount * hours_per_fte if b.type == INDIRECT else amount
+                estimates[start_year + j] = value.quantize(D("0.01"))
+        ind = b.indicator
+        benefits.append(
+            {
+                "name": b.name,
+                "change": b.change,
+                "goal": b.goal,
+                "prerequisites": b.prerequisites,
+                "measure": measures[b.type],
+                "importance": importance_level(b.importance),
+                "estimates": estimates,
+                "measures": [(m.description, m.deadline) for m in b.measures],
+                "take_out": b.take_out,
+                "year": b.realised_year,
+                "responsible": b.responsible,
+                "indicator": (ind.name, ind.unit, ind.baseline, ind.target, ind.method) if ind else None,
+                "measured": (ind.measured, ind.status) if ind and ind.measured is not None else None,
+            }
+        )
+    c = p.card
+    costs = [(start_year, "investment", p.costs.investment)] if p.costs.investment is not None else []
+    costs += [(start_year + j, "operating", a) for j, a in enumerate(p.costs.operating, start=1) if a is not None]
+    return {
+        "card": (c.name, c.purpose, c.statutory, c.planned_start, c.planned_end, c.budget),
+        "stakeholders": sorted(
+            (s.name, s.how_affected, s.influence, s.attitude, s.anchoring, s.communication, s.training)
+            for s in p.stakeholders
+        ),
+        "steps": [("future", s.who, s.what) for s in p.process_future.steps]
+        + [("today", s.who, s.what) for s in p.process_today.steps],
+        "benefits": benefits,
+        "costs": sorted(costs),
+    }
+
+
+def test_round_trip_export_then_parse_keeps_every_value(world):
+    p = parsed_good(world).workbook
+    initiative = create_initiative(p, world.org, by=None, start_year=2026)
+    # A stakeholder with three different strategies, and one with a strategy for all three.
+    Stakeholder.objects.create(
+        initiative=initiative, name="Verneombud", influence=1, attitude=0, anchoring="AMU", training="E-læring"
+    )
+    again = parse_workbook(export_workbook(initiative))
+    assert again.ok, [str(e) for e in again.errors]
+    exported = _parsed_view(again.workbook, 2026, world.org.hours_per_fte)
+    expected = _model_view(initiative)
+    for key in expected:
+        assert exported[key] == expected[key], key
+    assert again.workbook.costs.rate == D("0.04")
+    assert again.workbook.year_labels == [2027, 2028, 2029, 2030]
+    assert again.workbook.suggested_start_year() == 2026
+    assert again.workbook.baseline_date == datetime.date(2026, 2, 1)
+    assert again.workbook.measured_on == datetime.date(2027, 3, 15)
+    # Imported again, the copy has the same economics.
+    copy = create_initiative(again.workbook, world.org, by=None, start_year=2026)
+    ours = economics_for(initiative, initiative_benefits(initiative)).npv_full
+    assert economics_for(copy, initiative_benefits(copy)).npv_full == ours
+
+
+def test_round_trip_of_a_plan_made_in_omstilling(world):
+    """The world's benefit: 1 200 / 1 000 / 700 hours in 2027 → (1 200 + 3 000 + 700) / 5 = 980 hours."""
+    again = parse_workbook(export_workbook(world.initiative)).workbook
+    (benefit,) = again.benefits
+    assert benefit.type == INDIRECT
+    assert (benefit.amounts[0] * world.org.hours_per_fte).quantize(D("0.01")) == D("980.00")
+    assert again.costs.investment == 300000
+    assert benefit.indicator.measured == 35 and again.measured_on == datetime.date(2026, 6, 1)
+
+
+def test_export_never_writes_a_formula_from_user_text(world):
+    initiative = world.initiative
+    initiative.name = '=HYPERLINK("http://x")'
+    initiative.purpose = "+47 99 99 99 99"
+    initiative.save()
+    world.stakeholder.name = "-tillitsvalgte"
+    world.stakeholder.save()
+    world.benefit.description = "@SUM(A1)"
+    world.benefit.save()
+    world.indicator.method = "\tfane"
+    world.indicator.save()
+    data = export_workbook(initiative)
+    exported = load_workbook(io.BytesIO(data))
+    template = load_workbook(T.TEMPLATE_PATH)
+    written = 0
+    for sheet in exported.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.value != template[sheet.title][cell.coordinate].value and isinstance(cell.value, str):
+                    written += 1
+                    assert not cell.value.startswith((*FORMULA_STARTS, "\t")), (sheet.title, cell.coordinate)
+    assert written > 5
+    assert exported[T.FORSIDE]["B4"].value == '\'=HYPERLINK("http://x")'
+    assert exported[T.FORSIDE]["B10"].number_format == T.DATE_FORMAT
+    again = parse_workbook(data).workbook
+    assert again.card.name == '=HYPERLINK("http://x")'  # the protecting apostrophe is removed on import
+    assert again.stakeholders[0].name == "-tillitsvalgte"
+
+
+def _folder(tmp_path, world):
+    (tmp_path / "god.xlsx").write_bytes(build(good_cells(world) | WITHOUT_FTE))
+    (tmp_path / "feil.xlsx").write_bytes(build(good_cells(world) | {(T.ECONOMICS, "E7"): "mye"}))
+    return tmp_path
+
+
+def test_bulk_command_dry_run_saves_nothing(world, tmp_path):
+    folder = _folder(tmp_path, world)
+    before = Initiative.objects.count()
+    out = io.StringIO()
+    with pytest.raises(CommandError) as failed:
+        call_command("import_kommit", str(folder), organisation=world.org.org_number, dry_run=True, stdout=out)
+    assert failed.value.returncode == 1
+    text = out.getvalue()
+    assert "would create: Digitalt nattilsyn (investment year 2026)" in text
+    assert "NPV Omstilling: −384\xa0404\xa0kr" in text and "NPV workbook (C39): −384\xa0404\xa0kr" in text
+    assert f"ERROR {T.ECONOMICS}, E7:" in text
+    assert Initiative.objects.count() == before
+
+
+def test_bulk_command_creates_the_good_file_and_exits_1(world, tmp_path):
+    folder = _folder(tmp_path, world)
+    before = Initiative.objects.count()
+    out = io.StringIO()
+    with pytest.raises(CommandError) as failed:
+        call_command("import_kommit", str(folder), organisation=world.org.org_number, stdout=out)
+    assert failed.value.returncode == 1
+    assert Initiative.objects.count() == before + 1
+    assert Initiative.objects.filter(organisation=world.org, name="Digitalt nattilsyn").exists()
+    assert "created: Digitalt nattilsyn" in out.getvalue()
+    assert "freed time 2028: 0 hours (0,00 FTE)" in out.getvalue()
+
+
+def test_bulk_command_reports_freed_time(world, tmp_path):
+    (tmp_path / "god.xlsx").write_bytes(build(good_cells(world)))
+    out = io.StringIO()
+    call_command("import_kommit", str(tmp_path / "god.xlsx"), organisation=world.org.org_number, stdout=out)
+    text = out.getvalue()
+    assert "freed time, workbook (C42): 1,25 FTE" in text
+    assert "freed time 2029: 3\xa0390 hours (2,00 FTE)" in text
+
+
+def test_upload_preview_confirm_creates_the_initiative(world, login):
+    client = login(world.users["portfolio_office"])
+    url = reverse("kommit:upload")
+    page = client.get(url)
+    assert page.status_code == 200 and f'value="{datetime.date.today().year}"' in page.content.decode()
+    upload = io.BytesIO(build(good_cells(world)))
+    upload.name = "nattilsyn.xlsx"
+    before = Initiative.objects.count()
+    preview = client.post(url, {"workbook": upload, "start_year": 2026, "step": "preview"})
+    assert preview.status_code == 200
+    body = preview.content.decode()
+    for text in (
+        "Lavere vikarkostnader",
+        "Tillitsvalgte",
+        "Ser varsler på nettbrett",
+        "Ny bemanningsplan",
+        "Vikarkostnader per måned",
+        "Kari Nordmann",
+        "−384\xa0404\xa0kr",  # the workbook's C39
+        "4\xa0476\xa0690\xa0kr",  # Omstilling's
+        "1,25",  # the workbook's average FTE
+        "67\xa0%",  # the workbook's achievement of benefit 1
+        "50\xa0%",  # ours
+    ):
+        assert text in body, text
+    assert Initiative.objects.count() == before
+    payload = preview.context["payload"]
+    created = client.post(url, {"payload": payload, "start_year": 2026, "step": "confirm"})
+    initiative = Initiative.objects.get(organisation=world.org, name="Digitalt nattilsyn")
+    assert created.status_code == 302 and created["Location"] == reverse("benefits:initiative", args=[initiative.pk])
+    assert Initiative.objects.count() == before + 1
+    assert Benefit.objects.filter(initiative=initiative).count() == 3
+
+
+def test_a_changed_payload_is_refused(world, login):
+    client = login(world.users["portfolio_office"])
+    response = client.post(reverse("kommit:upload"), {"payload": "x:y:z", "start_year": 2026, "step": "confirm"})
+    assert response.status_code == 200
+    assert "expired or was changed" in response.content.decode()
+
+
+def test_only_people_who_create_initiatives_may_import(world, login, client):
+    url = reverse("kommit:upload")
+    assert login(world.users["employee"]).get(url).status_code == 403
+    upload = io.BytesIO(build(good_cells(world)))
+    upload.name = "x.xlsx"
+    before = Initiative.objects.count()
+    assert client.post(url, {"workbook": upload, "start_year": 2026}).status_code == 403
+    assert Initiative.objects.count() == before
+
+
+def test_any_member_may_export_but_other_organisations_get_404(world, other_world, login, client):
+    url = reverse("kommit:export", args=[world.initiative.pk])
+    response = login(world.users["politician"]).get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert zipfile.is_zipfile(io.BytesIO(response.content))
+    assert parse_workbook(response.content).workbook.card.name == world.initiative.name
+    client.logout()
+    assert login(other_world.users["administrator"]).get(url).status_code == 404
+
+
+def test_a_too_large_upload_is_refused_without_touching_disk(world, login, settings):
+    settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 10  # Django would spool anything larger to a temporary file
+    client = login(world.users["portfolio_office"])
+    upload = io.BytesIO(b"0" * 1_600_000)
+    upload.name = "stor.xlsx"
+    response = client.post(reverse("kommit:upload"), {"start_year": 2026, "workbook": upload})
+    assert response.status_code == 200
+    assert "The file is too large" in response.content.decode()
+    # A normal file still arrives whole, in memory.
+    upload = io.BytesIO(build(good_cells(world)))
+    upload.name = "nattilsyn.xlsx"
+    response = client.post(reverse("kommit:upload"), {"workbook": upload, "start_year": 2026, "step": "preview"})
+    assert response.status_code == 200 and "Lavere vikarkostnader" in response.content.decode()
+
+
+def test_the_upload_still_needs_the_csrf_token(world):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(world.users["portfolio_office"])
+    upload = io.BytesIO(build(good_cells(world)))
+    upload.name = "nattilsyn.xlsx"
+    response = client.post(reverse("kommit:upload"), {"workbook": upload, "start_year": 2026})
+    assert response.status_code == 403
