@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Case, F, FloatField, OuterRef, Q, Subquery, Sum, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Cast, Coalesce, ExtractYear
 from django.utils.translation import gettext as _
 
 from organisations.models import Organisation
@@ -21,7 +21,6 @@ from portfolio.models import Initiative
 
 from ..models import Benefit, BenefitEstimate, CostLine, Indicator, Measurement, TrainingCost
 from .economics import ZERO, Economics, YearlyInputs, economics_from, start_year_of
-from .followup import achievement
 from .queries import warning_queryset
 from .summary import BenefitRow, benefit_rows
 
@@ -127,22 +126,28 @@ def portfolio_benefits(organisation: Organisation) -> PortfolioBenefits:
 
 
 def realised_share_by_year(organisation: Organisation) -> dict[int, Decimal]:
-    """Average achievement of the indicators, by the year of their latest measurement."""
-    values: dict[int, list[Decimal]] = defaultdict(list)
+    """Average achievement of the indicators, by the year of their latest measurement.
+
+    Read as plain numbers (no per-value Decimal or date conversion): thousands of indicators.
+    """
     newest = Measurement.objects.filter(indicator=OuterRef("pk")).order_by("-measured_on", "-id")
     rows = (
         Indicator.objects.filter(organisation=organisation)
         .exclude(baseline_value=None)
         .exclude(target_value=None)
         .annotate(
-            latest_value=Subquery(newest.values("value")[:1]), latest_on=Subquery(newest.values("measured_on")[:1])
+            baseline=Cast("baseline_value", MONEY),
+            target=Cast("target_value", MONEY),
+            latest=Subquery(newest.annotate(as_float=Cast("value", MONEY)).values("as_float")[:1]),
+            latest_year=Subquery(newest.annotate(year=ExtractYear("measured_on")).values("year")[:1]),
         )
-        .values_list("baseline_value", "target_value", "latest_value", "latest_on")
+        .values_list("baseline", "target", "latest", "latest_year")
     )
-    for baseline, target, latest, latest_on in rows:
-        if latest_on is not None and baseline != target:
-            values[latest_on.year].append(achievement(baseline, target, latest))
-    return {year: sum(found) / len(found) for year, found in values.items()}
+    values: dict[int, list[float]] = defaultdict(list)
+    for baseline, target, latest, year in rows:
+        if year is not None and baseline != target:
+            values[year].append((latest - baseline) / (target - baseline))
+    return {year: Decimal(sum(found) / len(found)) for year, found in values.items()}
 
 
 def at_risk_benefits(organisation: Organisation, today: datetime.date) -> list[BenefitRow]:
