@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from benefits.models import (
     Benefit,
@@ -207,7 +208,8 @@ def test_approval_freezes_and_later_changes_show_as_differences(world, plan):
     BenefitEstimate.objects.filter(benefit=kroner).update(likely=90000)
     draft = current_plan(world.initiative)
     assert (draft.version, draft.status) == (2, BenefitPlan.Status.DRAFT)
-    found = differences(approved.snapshot, snapshot(initiative_benefits(world.initiative)))
+    with translation.override("en"):
+        found = differences(approved.snapshot, snapshot(initiative_benefits(world.initiative)))
     whats = {(d.what, d.approved, d.now) for d in found}
     assert ("Benefit", "Lavere vikarkostnader", "Lavere vikarbruk") in whats
     assert ("Estimate 2027", "130000.00 / 100000.00 / 60000.00", "130000.00 / 90000.00 / 60000.00") in whats
