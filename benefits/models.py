@@ -345,7 +345,9 @@ class Indicator(BenefitChild):
     baseline_date = models.DateField(_("baseline date"), null=True, blank=True)
     target_value = models.DecimalField(_("target value"), max_digits=14, decimal_places=2, null=True, blank=True)
     target_date = models.DateField(_("target date"), null=True, blank=True)
-    frequency = models.PositiveSmallIntegerField(_("measured"), choices=Frequency.choices, default=Frequency.QUARTERLY)
+    frequency = models.PositiveSmallIntegerField(
+        _("measurement frequency"), choices=Frequency.choices, default=Frequency.QUARTERLY
+    )
     measured_by = models.ForeignKey(
         User, verbose_name=_("measured by"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

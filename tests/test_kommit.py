@@ -32,6 +32,16 @@ from benefits.services.queries import economics_for, initiative_benefits
 from portfolio.models import Initiative, Stakeholder
 
 pytestmark = [pytest.mark.django_db, pytest.mark.filterwarnings("ignore:.*not supported:UserWarning")]
+
+
+@pytest.fixture(autouse=True)
+def in_english(client, settings):
+    """The messages below are checked in English; other tests cover bokmål and nynorsk."""
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    with translation.override("en"):
+        yield
+
+
 D = Decimal
 FORMULA_STARTS = ("=", "+", "-", "@")
 

@@ -443,7 +443,7 @@ def _chapter_responsibility(c: _Context) -> Section:
         add(b.responsible, _("Benefit responsible"), b)
         add(b.owner, _("Benefit owner"), b)
         for indicator in b.indicators.all():
-            add(indicator.measured_by, _("Measures indicators"), b)
+            add(indicator.measured_by, _("Measures the indicators"), b)
     rows = [
         [
             c.person(user),

@@ -22,7 +22,7 @@ WEEKS_PER_YEAR = 46  # working weeks after holidays, used to spread yearly hours
 MESSAGES = {
     "no_owner": _("No benefit owner: nobody in the line is accountable for taking it out."),
     "owner_not_line_manager": _("The benefit owner leads no unit: a benefit is taken out by a line manager."),
-    "no_indicator": _("No indicator: nobody will know whether the benefit comes."),
+    "no_indicator": _("No indicator: nobody will know whether the benefit is realised."),
     "no_baseline": _("An indicator has no baseline: progress cannot be measured from it."),
     "measurement_overdue": _("A measurement of “%(name)s” was due %(date)s."),
     "behind_plan": _(
