@@ -22,13 +22,19 @@ class DateInput(forms.DateInput):
 
 
 class StyledFormMixin:
-    """Gives every widget Designsystemet's input class and dates a date picker."""
+    """Gives every widget Designsystemet's input class, dates a date picker, and decimals a comma."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             if isinstance(field, forms.DateField) and not isinstance(field.widget, forms.HiddenInput):
                 field.widget = DateInput(attrs=field.widget.attrs)
+            elif isinstance(field, forms.DecimalField | forms.FloatField):
+                # Norwegians write 3,5: a text field read and shown in the active locale's format.
+                field.localize = True
+                attrs = {k: v for k, v in field.widget.attrs.items() if k not in ("step", "min", "max")}
+                field.widget = forms.TextInput(attrs={**attrs, "inputmode": "decimal"})
+                field.widget.is_localized = True
             if not isinstance(field.widget, forms.CheckboxSelectMultiple | forms.RadioSelect):
                 field.widget.attrs.setdefault("class", "ds-input")
 

@@ -21,13 +21,18 @@ class OrganisationForm(ModelForm):
             "weight_economic",
             "weight_quality",
             "weight_risk",
+            "hourly_cost",
+            "substitute_hourly_cost",
+            "hours_per_fte",
+            "discount_rate",
+            "small_saving_minutes",
         ]
 
 
 class OrgUnitForm(TenantFormMixin, ModelForm):
     class Meta:
         model = OrgUnit
-        fields = ["name", "level", "parent", "leader", "headcount", "runs_24_7"]
+        fields = ["name", "level", "parent", "leader", "headcount", "runs_24_7", "hourly_cost"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -2,6 +2,7 @@
 
 import csv
 import io
+from decimal import Decimal
 
 import openpyxl
 import pytest
@@ -205,6 +206,34 @@ def test_unit_made_its_own_ancestor_through_the_form(world, login):
     )
     assert response.status_code == 200 and response.context["form"].errors
     assert OrgUnit.objects.get(pk=world.unit.pk).parent == world.sector
+
+
+def test_economics_settings_reject_a_discount_rate_of_minus_100(world, login):
+    client = login(world.users["administrator"])
+    data = {
+        "name": "Fjordvik",
+        "kind": "municipality",
+        "municipality_number": "4600",
+        "org_number": world.org.org_number,
+        "language": "nb",
+        "weight_strategic": "0.35",
+        "weight_economic": "0.25",
+        "weight_quality": "0.25",
+        "weight_risk": "0.15",
+        "hourly_cost": "700",
+        "substitute_hourly_cost": "750",
+        "hours_per_fte": "1695",
+        "discount_rate": "-100",
+        "small_saving_minutes": "30",
+    }
+    response = client.post(reverse("organisations:settings"), data)
+    assert "discount_rate" in response.context["form"].errors
+    world.org.refresh_from_db()
+    assert world.org.hourly_cost == 650
+    data["discount_rate"] = "3,5"
+    assert client.post(reverse("organisations:settings"), data).status_code == 302
+    world.org.refresh_from_db()
+    assert (world.org.discount_rate, world.org.hourly_cost) == (Decimal("3.5"), 700)
 
 
 def test_invalid_organisation_number_in_settings(world, login):
