@@ -208,8 +208,7 @@ def test_unit_made_its_own_ancestor_through_the_form(world, login):
     assert OrgUnit.objects.get(pk=world.unit.pk).parent == world.sector
 
 
-def test_economics_settings_reject_a_discount_rate_of_minus_100(world, login):
-    client = login(world.users["administrator"])
+def settings_data(world, **overrides):
     data = {
         "name": "Fjordvik",
         "kind": "municipality",
@@ -223,33 +222,28 @@ def test_economics_settings_reject_a_discount_rate_of_minus_100(world, login):
         "hourly_cost": "700",
         "substitute_hourly_cost": "750",
         "hours_per_fte": "1695",
-        "discount_rate": "-100",
+        "discount_rate": "4",
         "small_saving_minutes": "30",
     }
-    response = client.post(reverse("organisations:settings"), data)
+    return data | overrides
+
+
+def test_economics_settings_reject_a_discount_rate_of_minus_100(world, login):
+    client = login(world.users["administrator"])
+    response = client.post(reverse("organisations:settings"), settings_data(world, discount_rate="-100"))
     assert "discount_rate" in response.context["form"].errors
     world.org.refresh_from_db()
     assert world.org.hourly_cost == 650
-    data["discount_rate"] = "3,5"
-    assert client.post(reverse("organisations:settings"), data).status_code == 302
+    assert client.post(reverse("organisations:settings"), settings_data(world, discount_rate="3,5")).status_code == 302
     world.org.refresh_from_db()
     assert (world.org.discount_rate, world.org.hourly_cost) == (Decimal("3.5"), 700)
 
 
 def test_invalid_organisation_number_in_settings(world, login):
     client = login(world.users["administrator"])
-    data = {
-        "name": "Fjordvik",
-        "kind": "municipality",
-        "municipality_number": "4600",
-        "org_number": "964338532",
-        "language": "nn",
-        "weight_strategic": "0.35",
-        "weight_economic": "0.25",
-        "weight_quality": "0.25",
-        "weight_risk": "0.15",
-    }
-    response = client.post(reverse("organisations:settings"), data)
+    response = client.post(
+        reverse("organisations:settings"), settings_data(world, org_number="964338532", language="nn")
+    )
     assert "org_number" in response.context["form"].errors
     world.org.refresh_from_db()
     assert world.org.language == "nb"
