@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -88,3 +90,22 @@ def test_benefits_overviews_are_accessible(page, world, path):
     sign_in(page, world.users["unit_leader"])
     page.goto(path)
     assert_accessible(page)
+
+
+def test_import_a_kommit_workbook_in_the_browser(page, world, tmp_path):
+    from .test_kommit import build, good_cells
+
+    path = tmp_path / "nattilsyn.xlsx"
+    path.write_bytes(build(good_cells(world)))
+    sign_in(page, world.users["portfolio_office"])
+    page.goto("/benefits/kommit/import/")
+    assert_accessible(page)
+    page.locator("#id_workbook").set_input_files(str(path))
+    page.locator("#id_start_year").fill("2026")
+    page.locator("form.edit-form button[type=submit]").click()
+    expect(page.get_by_text("Lavere vikarkostnader").first).to_be_visible()
+    assert_accessible(page)
+    page.locator("button[name=step][value=confirm]").click()
+    expect(page).to_have_url(re.compile(r"/benefits/initiatives/\d+/$"))
+    assert_accessible(page)
+    assert Benefit.objects.filter(description="Lavere vikarkostnader").exists()
