@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext, pgettext_lazy
 
 from core.tenancy import TenantModel
 from organisations.models import OrgUnit
@@ -112,7 +113,11 @@ class Benefit(InitiativeChild):
     description = models.CharField(_("benefit"), max_length=300)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     importance = models.CharField(
-        _("importance"), max_length=10, choices=Level3.choices, blank=True, help_text=_("For benefits not priced.")
+        pgettext_lazy("benefit", "importance"),
+        max_length=10,
+        choices=Level3.choices,
+        blank=True,
+        help_text=_("For benefits not priced."),
     )
     measure = models.CharField(_("measured in"), max_length=20, choices=Measure.choices)
     unit = models.ForeignKey(
@@ -302,7 +307,14 @@ class TrainingCost(InitiativeChild):
             raise ValidationError({"affected_unit": _("Choose a unit affected by this initiative.")})
         if self.employees is not None and self.employees > affected.employees_affected:
             raise ValidationError(
-                {"employees": _("Only %(n)s employees are affected in this unit.") % {"n": affected.employees_affected}}
+                {
+                    "employees": ngettext(
+                        "Only %(n)s employee is affected in this unit.",
+                        "Only %(n)s employees are affected in this unit.",
+                        affected.employees_affected,
+                    )
+                    % {"n": affected.employees_affected}
+                }
             )
 
 

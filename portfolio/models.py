@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext, pgettext_lazy
 
 from core.tenancy import TenantModel, TenantQuerySet
 from organisations.models import OrgUnit
@@ -163,7 +164,14 @@ class AffectedUnit(InitiativeChild):
         unit = getattr(self, "unit", None)
         if unit is not None and self.employees_affected is not None and self.employees_affected > unit.headcount:
             raise ValidationError(
-                {"employees_affected": _("The unit has only %(count)s employees.") % {"count": unit.headcount}}
+                {
+                    "employees_affected": ngettext(
+                        "The unit has only %(count)s employee.",
+                        "The unit has only %(count)s employees.",
+                        unit.headcount,
+                    )
+                    % {"count": unit.headcount}
+                }
             )
 
 
@@ -223,7 +231,7 @@ class Deviation(TenantModel):
     tenant_parent = "report"
     report = models.ForeignKey(StatusReport, on_delete=models.CASCADE, related_name="deviations")
     description = models.TextField(_("deviation"))
-    importance = models.SmallIntegerField(_("importance"), choices=Importance.choices)
+    importance = models.SmallIntegerField(pgettext_lazy("deviation", "importance"), choices=Importance.choices)
     action = models.TextField(_("action"), blank=True)
     responsible = models.CharField(_("responsible"), max_length=200, blank=True)
     deadline = models.DateField(_("deadline"), null=True, blank=True)

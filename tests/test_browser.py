@@ -80,7 +80,7 @@ def test_sign_in_propose_accept_and_run_an_initiative(page, world, browser, live
     office.get_by_label(re.compile(r"^Samlet status( \(påkrevd\))?$")).select_option("yellow")
     office.get_by_label(re.compile(r"^Status for endringsledelse( \(påkrevd\))?$")).select_option("red")
     office.get_by_label(re.compile(r"^Avvik( \(påkrevd\))?$")).first.fill("Opplæring er forsinket")
-    office.get_by_label("Viktighet").first.select_option("3")
+    office.get_by_label("Alvorlighetsgrad").first.select_option("3")
     office.get_by_role("button", name="Lagre statusrapport").click()
     report = StatusReport.objects.get(initiative=initiative)
     assert report.change_status == "red" and report.deviations.count() == 1

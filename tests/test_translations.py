@@ -26,7 +26,7 @@ def po_entries(language: str) -> list[dict]:
         parts: dict[str, list[str]] = {}
         key = None
         for line in block.splitlines():
-            match = re.match(r'^(msgid|msgid_plural|msgstr(?:\[\d\])?) "(.*)"$', line)
+            match = re.match(r'^(msgctxt|msgid|msgid_plural|msgstr(?:\[\d\])?) "(.*)"$', line)
             if match:
                 key = match.group(1)
                 parts[key] = [match.group(2)]
@@ -38,6 +38,7 @@ def po_entries(language: str) -> list[dict]:
                 {
                     "flags": " ".join(line for line in block.splitlines() if line.startswith("#,")),
                     "msgid": msgid,
+                    "context": _text(parts["msgctxt"]) if "msgctxt" in parts else None,
                     "plural": "msgid_plural" in parts,
                     "msgstrs": [_text(v) for k, v in parts.items() if k.startswith("msgstr")],
                 }
@@ -57,7 +58,11 @@ def test_every_message_is_translated_and_none_is_fuzzy(language):
 def test_compiled_catalogue_matches_the_source(language):
     with (LOCALE / language / "LC_MESSAGES" / "django.mo").open("rb") as handle:
         compiled = gettext.GNUTranslations(handle)
-    stale = [
-        e["msgid"] for e in po_entries(language) if not e["plural"] and compiled.gettext(e["msgid"]) != e["msgstrs"][0]
-    ]
+
+    def compiled_text(entry: dict) -> str:
+        if entry["context"] is None:
+            return compiled.gettext(entry["msgid"])
+        return compiled.pgettext(entry["context"], entry["msgid"])
+
+    stale = [e["msgid"] for e in po_entries(language) if not e["plural"] and compiled_text(e) != e["msgstrs"][0]]
     assert not stale, f"run `make messages` to compile: {stale[:5]}"

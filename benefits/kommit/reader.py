@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from openpyxl import load_workbook
 from openpyxl.utils.datetime import from_excel
 
@@ -621,7 +622,11 @@ class _Reader:
             self.notice(
                 T.STAKEHOLDER_LIST,
                 "B5:C19",
-                _("How %(count)s stakeholder(s) are involved, and the comments, are not kept in Omstilling.")
+                ngettext(
+                    "How %(count)s stakeholder is involved, and the comments, are not kept in Omstilling.",
+                    "How %(count)s stakeholders are involved, and the comments, are not kept in Omstilling.",
+                    lost,
+                )
                 % {"count": lost},
             )
         return found
