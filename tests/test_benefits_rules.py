@@ -221,3 +221,31 @@ def test_next_due_adds_whole_months_and_clips_to_month_end():
     assert add_months(datetime.date(2026, 1, 31), 1) == datetime.date(2026, 2, 28)
     assert add_months(datetime.date(2026, 11, 15), 3) == datetime.date(2027, 2, 15)
     assert add_months(datetime.date(2027, 12, 31), 12) == datetime.date(2028, 12, 31)
+
+
+def test_qualitative_benefit_is_measured_at_baseline_midway_and_end(world, plan):
+    from benefits.services.followup import Latest, next_due
+
+    qualitative = Benefit.objects.create(
+        initiative=world.initiative,
+        change=plan[0].change,
+        description="Tryggere beboere",
+        kind="qualitative",
+        measure="qualitative",
+        importance="high",
+    )
+    indicator = Indicator.objects.create(
+        benefit=qualitative,
+        name="Andel trygge beboere",
+        unit_of_measure="prosent",
+        baseline_value=60,
+        baseline_date=datetime.date(2026, 1, 1),
+        target_value=90,
+        target_date=datetime.date(2026, 12, 31),
+        frequency=1,  # ignored: not a monthly measurement
+    )
+    # Midway between 01.01.2026 and 31.12.2026 (364 days) is 182 days on: 02.07.2026.
+    assert next_due(indicator, None) == datetime.date(2026, 1, 1)
+    assert next_due(indicator, Latest(D(60), datetime.date(2026, 1, 1))) == datetime.date(2026, 7, 2)
+    assert next_due(indicator, Latest(D(75), datetime.date(2026, 7, 10))) == datetime.date(2026, 12, 31)
+    assert next_due(indicator, Latest(D(88), datetime.date(2026, 12, 31))) is None

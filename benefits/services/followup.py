@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from django.db.models import OuterRef, QuerySet, Subquery
 
-from ..models import Indicator, Measurement
+from ..models import Benefit, Indicator, Measurement
 
 
 def achievement(baseline: Decimal, target: Decimal, measured: Decimal) -> Decimal:
@@ -69,8 +69,19 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
     return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
 
 
+def checkpoints(indicator: Indicator) -> list[datetime.date]:
+    """A benefit that is not priced is measured three times: at the baseline, midway and at the end."""
+    if indicator.benefit.kind != Benefit.Kind.QUALITATIVE or not (indicator.baseline_date and indicator.target_date):
+        return []
+    midway = indicator.baseline_date + (indicator.target_date - indicator.baseline_date) / 2
+    return [indicator.baseline_date, midway, indicator.target_date]
+
+
 def next_due(indicator: Indicator, latest: Latest | None) -> datetime.date | None:
-    """A measurement is due one period after the last one (or after the baseline)."""
+    """The next checkpoint of a qualitative benefit; otherwise one period after the last measurement
+    (or after the baseline). Nothing is due once the target date has been measured."""
+    if planned := checkpoints(indicator):
+        return next((day for day in planned if latest is None or day > latest.measured_on), None)
     last = latest.measured_on if latest else indicator.baseline_date
     if last is None:
         return None
