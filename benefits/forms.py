@@ -166,7 +166,3 @@ class EstimateRowForm(Form):
 
 
 EstimateFormSet = forms.formset_factory(EstimateRowForm, extra=0)
-
-
-class ApprovalForm(Form):
-    confirm = forms.BooleanField(label=_("I approve this benefits realisation plan"))

@@ -218,11 +218,6 @@ class OrgUnit(TenantModel):
     def effective_hourly_cost(self) -> Decimal:
         return self.hourly_cost if self.hourly_cost is not None else self.organisation.hourly_cost
 
-    @property
-    def sector(self) -> OrgUnit:
-        chain = [self, *self.ancestors()]
-        return chain[-1]
-
 
 class Membership(TenantModel):
     """A person's place in one organisation: where they work and which roles they hold."""

@@ -8,11 +8,6 @@ from .models import AffectedUnit, Idea, Initiative
 PORTFOLIO_MANAGERS = (Role.PORTFOLIO_OFFICE, Role.ADMINISTRATOR)
 
 
-def can_view_portfolio(actor: Actor) -> bool:
-    """Every member sees the portfolio: openness about change is part of involving people."""
-    return True
-
-
 def can_create_initiative(actor: Actor) -> bool:
     return actor.has(*PORTFOLIO_MANAGERS, Role.TOP_MANAGEMENT)
 

@@ -157,10 +157,6 @@ class ParsedBenefit:
     responsible: str
     indicator: ParsedIndicator | None
 
-    @property
-    def type_label(self) -> str:
-        return {DIRECT: T.TYPE_DIRECT, INDIRECT: T.TYPE_INDIRECT, QUALITATIVE: T.TYPE_QUALITATIVE}[self.type]
-
 
 @dataclass
 class ParsedChange:

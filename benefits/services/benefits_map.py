@@ -49,9 +49,6 @@ class BenefitsMap:
     width: int
     height: int
 
-    def column_nodes(self, index: int) -> list[Node]:
-        return [n for n in self.nodes if n.column == index]
-
 
 def build_map(changes: list[Change], benefits: list[Benefit]) -> BenefitsMap:
     columns = [_("Enablers"), _("Changes"), _("Intermediate benefits"), _("End benefits"), _("Strategic goals")]
