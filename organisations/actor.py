@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 
 from .models import Membership, Organisation, OrgUnit, Role
 
@@ -13,11 +14,14 @@ class Actor:
     organisation: Organisation
     membership: Membership
     roles: frozenset[str]
-    #: Units the person leads, with every unit below them.
-    led_unit_ids: frozenset[int] = field(default_factory=frozenset)
 
     def has(self, *roles: str) -> bool:
         return bool(self.roles.intersection(roles))
+
+    @cached_property
+    def led_unit_ids(self) -> frozenset[int]:
+        """Units the person leads, with every unit below them; worked out only when a page asks."""
+        return led_unit_ids(self.organisation, self.user)
 
     @property
     def is_read_only(self) -> bool:
@@ -53,5 +57,4 @@ def build_actor(user, organisation_id: int | None) -> Actor | None:
         organisation=chosen.organisation,
         membership=chosen,
         roles=roles,
-        led_unit_ids=led_unit_ids(chosen.organisation, user),
     )

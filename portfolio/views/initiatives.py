@@ -58,7 +58,6 @@ def timeline(request):
 def initiative_detail(request, pk: int):
     initiative = get_for_org_or_404(Initiative, request.actor.organisation, pk=pk)
     actor = request.actor
-    stakeholders = list(initiative.stakeholders.all())
     context = {
         "initiative": initiative,
         "can_edit": permissions.can_edit_initiative(actor, initiative),
@@ -67,8 +66,7 @@ def initiative_detail(request, pk: int):
             (a, permissions.can_edit_affected_unit(actor, a))
             for a in initiative.affected_units.select_related("unit", "unit__parent")
         ],
-        "stakeholders": stakeholders,
-        "matrix": stakeholder_matrix(stakeholders),
+        "stakeholders": initiative.stakeholders.all(),
         "reports": initiative.status_reports.prefetch_related("deviations").select_related("author")[:5],
         "history": history_for(initiative, children_key="initiative"),
         "idea": Idea.objects.filter(initiative=initiative).first(),
