@@ -1,24 +1,138 @@
 """Tenant scoping in one place.
 
 Every model that belongs to a municipality inherits ``TenantModel``: it carries its own
-``organisation`` foreign key (child rows copy it from their parent on save), and its
-default manager has ``for_org``. Views fetch objects only through ``for_org`` (usually via
-``get_for_org_or_404``), so an id from another organisation is a 404 like an unknown id.
+``organisation`` foreign key (child rows copy it from their parent on save, and in
+``bulk_create``), and its default manager returns querysets that refuse to run until they are
+scoped, in the spirit of NetBox's restricted querysets. A queryset is scoped by
+
+- ``for_org(organisation)`` (or any filter on ``organisation``),
+- a filter on the row's tenant parent (``filter(initiative=initiative)``) where the parent was
+  itself fetched for the organisation,
+- being a related manager of an object already fetched (``initiative.stakeholders.all()``),
+- ``across_organisations()``, the explicit choice of commands that serve every tenant.
+
+A forgotten filter raises ``UnscopedQueryError`` instead of leaking another municipality's rows.
 """
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django.db import models
+from django.db.models.expressions import Col
+from django.db.models.sql.where import AND, WhereNode
 from django.http import Http404
 
 M = TypeVar("M", bound=models.Model)
 
 
+class UnscopedQueryError(RuntimeError):
+    """A tenant model was read or written without saying which organisation's rows."""
+
+
 class TenantQuerySet(models.QuerySet):
+    _tenant_scoped = False
+
+    def _clone(self):
+        clone = super()._clone()
+        clone._tenant_scoped = self._tenant_scoped
+        return clone
+
     def for_org(self, organisation) -> TenantQuerySet:
         return self.filter(organisation=organisation)
+
+    def across_organisations(self) -> TenantQuerySet:
+        """Every organisation's rows, deliberately: for commands and jobs that serve all tenants."""
+        clone = self._chain()
+        clone._tenant_scoped = True
+        return clone
+
+    def _check_scoped(self) -> None:
+        if not (self._tenant_scoped or self.query.is_empty() or _narrowed(self.query.where, self.model)):
+            raise UnscopedQueryError(
+                f"{self.model.__name__} was queried without an organisation: use for_org(), a parent "
+                "filter or a related manager, or across_organisations() in a command that serves all."
+            )
+
+    # Every way a queryset reaches the database checks its scope first.
+    def _fetch_all(self):
+        if self._result_cache is None:
+            self._check_scoped()
+        super()._fetch_all()
+
+    def iterator(self, *args, **kwargs):
+        self._check_scoped()
+        return super().iterator(*args, **kwargs)
+
+    def count(self) -> int:
+        if self._result_cache is None:
+            self._check_scoped()
+        return super().count()
+
+    def exists(self) -> bool:
+        if self._result_cache is None:
+            self._check_scoped()
+        return super().exists()
+
+    def aggregate(self, *args, **kwargs) -> dict[str, Any]:
+        self._check_scoped()
+        return super().aggregate(*args, **kwargs)
+
+    def update(self, **kwargs) -> int:
+        self._check_scoped()
+        return super().update(**kwargs)
+
+    def delete(self):
+        self._check_scoped()
+        return super().delete()
+
+    def in_bulk(self, *args, **kwargs):
+        self._check_scoped()
+        return super().in_bulk(*args, **kwargs)
+
+    def bulk_create(self, objs, *args, **kwargs):
+        """Child rows take their parent's organisation here too; a row without one is refused."""
+        objs = list(objs)
+        for obj in objs:
+            obj.copy_parent_organisation()
+            if obj.organisation_id is None:
+                raise UnscopedQueryError(f"{self.model.__name__} bulk_create without an organisation.")
+        return super().bulk_create(objs, *args, **kwargs)
+
+
+def _narrowed(node: WhereNode, model) -> bool:
+    """Must every row match a condition on its organisation (or its tenant parent)?
+
+    Read from the compiled query rather than from ``filter()`` arguments, so conditions Django adds
+    itself (a prefetch's ``parent__in``) count too; a condition under OR or NOT does not.
+    """
+    if node.negated or node.connector != AND:
+        return False
+    for child in node.children:
+        if isinstance(child, WhereNode):
+            if _narrowed(child, model):
+                return True
+            continue
+        column = getattr(child, "lhs", None)
+        if isinstance(column, Col) and _is_scoping_field(column.target, model):
+            return True
+    return False
+
+
+def _is_scoping_field(field, model) -> bool:
+    if field.name == "organisation" and issubclass(field.model, TenantModel):
+        return True
+    return field.model is model and field.name == model.tenant_parent
+
+
+class TenantManager(models.Manager.from_queryset(TenantQuerySet)):
+    def get_queryset(self) -> TenantQuerySet:
+        queryset = super().get_queryset()
+        # A related manager (``initiative.stakeholders``) reads the rows of an object that was
+        # itself fetched for its organisation, so its queryset is scoped by construction.
+        if getattr(self, "instance", None) is not None:
+            queryset._tenant_scoped = True
+        return queryset
 
 
 class TenantModel(models.Model):
@@ -26,7 +140,7 @@ class TenantModel(models.Model):
         "organisations.Organisation", on_delete=models.CASCADE, related_name="+", editable=False
     )
 
-    objects = TenantQuerySet.as_manager()
+    objects = TenantManager()
 
     class Meta:
         abstract = True
@@ -35,10 +149,12 @@ class TenantModel(models.Model):
     tenant_parent: str | None = None
 
     def save(self, *args, **kwargs):
-        if self.tenant_parent:
-            parent = getattr(self, self.tenant_parent)
-            self.organisation_id = parent.organisation_id
+        self.copy_parent_organisation()
         super().save(*args, **kwargs)
+
+    def copy_parent_organisation(self) -> None:
+        if self.tenant_parent:
+            self.organisation_id = getattr(self, self.tenant_parent).organisation_id
 
 
 def get_for_org_or_404(model_or_queryset: type[M] | TenantQuerySet, organisation, **lookup) -> M:
@@ -46,5 +162,5 @@ def get_for_org_or_404(model_or_queryset: type[M] | TenantQuerySet, organisation
     queryset = model_or_queryset if isinstance(model_or_queryset, models.QuerySet) else model_or_queryset.objects.all()
     try:
         return queryset.for_org(organisation).get(**lookup)
-    except (queryset.model.DoesNotExist, ValueError, TypeError):
+    except (queryset.model.DoesNotExist, ValueError, TypeError, OverflowError):
         raise Http404 from None

@@ -437,7 +437,7 @@ def load_fjordvik(reference: datetime.date | None = None) -> DemoResult:
         users[username] = user
     for username, unit_name in LEADS.items():
         if unit_name:
-            OrgUnit.objects.filter(pk=units[unit_name].pk).update(leader=users[username])
+            OrgUnit.objects.for_org(org).filter(pk=units[unit_name].pk).update(leader=users[username])
     for unit in OrgUnit.objects.filter(organisation=org, leader__isnull=True, level=OrgUnit.Level.SECTOR):
         unit.leader = users["kommunedirektor"]
         unit.save()

@@ -129,6 +129,8 @@ EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.conso
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "omstilling@localhost")
 
 AUDITLOG_INCLUDE_ALL_MODELS = False
+# The log reads the row as it was by primary key: through the plain manager, not the tenant-scoped one.
+AUDITLOG_USE_BASE_MANAGER = True
 
 LOGGING = {
     "version": 1,

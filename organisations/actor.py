@@ -46,7 +46,7 @@ def led_unit_ids(organisation: Organisation, user) -> frozenset[int]:
 
 def build_actor(user, organisation_id: int | None) -> Actor | None:
     """The actor for ``user`` in the chosen organisation, or their first one; None if none."""
-    memberships = Membership.objects.filter(user=user).select_related("organisation").order_by("organisation__name")
+    memberships = user.memberships.select_related("organisation").order_by("organisation__name")
     chosen = next((m for m in memberships if m.organisation_id == organisation_id), None)
     chosen = chosen or next(iter(memberships), None)
     if chosen is None:

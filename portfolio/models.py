@@ -9,7 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 
-from core.tenancy import TenantModel, TenantQuerySet
+from core.tenancy import TenantModel
 from organisations.models import OrgUnit
 
 User = settings.AUTH_USER_MODEL
@@ -92,8 +92,6 @@ class Initiative(TenantModel):
     )
     phase = models.CharField(_("phase"), max_length=20, choices=Phase.choices, default=Phase.CONCEPT, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
-
-    objects = TenantQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("initiative")

@@ -48,10 +48,10 @@ def test_everyone_reads_the_benefits_pages(world, login, name):
 def test_add_change_then_benefit_then_indicator_and_measurement(world, login):
     client = login(world.users["owner"])
     client.post(url("part_add", pk=world.initiative.pk, kind="change"), {"description": "Ny arbeidsflyt"})
-    change = Change.objects.get(description="Ny arbeidsflyt")
+    change = Change.objects.across_organisations().get(description="Ny arbeidsflyt")
     data = {"change": change.pk, "description": "Raskere vedtak", "kind": "budget", "measure": "kroner"}
     response = client.post(url("part_add", pk=world.initiative.pk, kind="benefit"), data)
-    benefit = Benefit.objects.get(description="Raskere vedtak")
+    benefit = Benefit.objects.across_organisations().get(description="Raskere vedtak")
     assert response["Location"] == benefit.get_absolute_url()
     indicator_data = {
         "name": "Dager til vedtak",
@@ -63,7 +63,7 @@ def test_add_change_then_benefit_then_indicator_and_measurement(world, login):
         "frequency": "3",
     }
     client.post(url("benefit_part_add", pk=benefit.pk, kind="indicator"), indicator_data)
-    indicator = Indicator.objects.get(name="Dager til vedtak")
+    indicator = Indicator.objects.across_organisations().get(name="Dager til vedtak")
     client.post(url("measurement_add", indicator.pk), {"value": "20", "measured_on": "2026-06-01"})
     page = client.get(benefit.get_absolute_url())
     # (20 − 30) / (10 − 30) = 50 %
@@ -72,14 +72,14 @@ def test_add_change_then_benefit_then_indicator_and_measurement(world, login):
 
 def test_benefit_needs_a_change_and_bad_input_saves_nothing(world, login):
     client = login(world.users["owner"])
-    Benefit.objects.all().delete()
-    Change.objects.all().delete()
+    Benefit.objects.across_organisations().all().delete()
+    Change.objects.across_organisations().all().delete()
     response = client.post(
         url("part_add", pk=world.initiative.pk, kind="benefit"),
         {"description": "Uten endring", "kind": "budget", "measure": "kroner"},
     )
     assert response.status_code == 200 and "change" in response.context["form"].errors
-    assert not Benefit.objects.exists()
+    assert not Benefit.objects.across_organisations().exists()
 
 
 def test_target_equal_to_baseline_and_measurement_before_baseline(world, login):
@@ -89,7 +89,7 @@ def test_target_equal_to_baseline_and_measurement_before_baseline(world, login):
     assert "target_value" in response.context["form"].errors
     response = client.post(url("measurement_add", world.indicator.pk), {"value": "1", "measured_on": "2025-12-31"})
     assert "measured_on" in response.context["form"].errors
-    assert Measurement.objects.filter(indicator=world.indicator).count() == 1
+    assert Measurement.objects.across_organisations().filter(indicator=world.indicator).count() == 1
 
 
 def test_estimates_formset_saves_all_or_nothing(world, login):
@@ -101,13 +101,15 @@ def test_estimates_formset_saves_all_or_nothing(world, login):
     )
     response = client.post(url("estimates", world.benefit.pk), data)
     assert response.status_code == 200
-    assert not BenefitEstimate.objects.filter(benefit=world.benefit, year=2026).exists()
+    assert not BenefitEstimate.objects.across_organisations().filter(benefit=world.benefit, year=2026).exists()
     data["years-1-likely"] = "7"
     data["years-1-optimistic"] = "-1"
     assert client.post(url("estimates", world.benefit.pk), data).status_code == 200
     data["years-1-optimistic"] = "9"
     assert client.post(url("estimates", world.benefit.pk), data).status_code == 302
-    assert list(BenefitEstimate.objects.filter(benefit=world.benefit).values_list("year", "likely")) == [
+    assert list(
+        BenefitEstimate.objects.across_organisations().filter(benefit=world.benefit).values_list("year", "likely")
+    ) == [
         (2026, 8),
         (2027, 7),
     ]
@@ -120,10 +122,10 @@ def test_plan_signed_by_owner_and_top_management(world, login, client):
     login(world.users["owner"]).post(sign)
     client.logout()
     login(world.users["top_management"]).post(sign)
-    plan = BenefitPlan.objects.get(initiative=world.initiative)
+    plan = BenefitPlan.objects.across_organisations().get(initiative=world.initiative)
     assert plan.status == "approved" and plan.approved_on == datetime.date.today()
     client.post(url("part_edit", pk=world.benefit.pk, kind="benefit"), {})  # top management may not edit
-    Benefit.objects.filter(pk=world.benefit.pk).update(description="Endret beskrivelse")
+    Benefit.objects.across_organisations().filter(pk=world.benefit.pk).update(description="Endret beskrivelse")
     page = client.get(url("plan", world.initiative.pk)).content.decode()
     assert "Endret beskrivelse" in page and world.benefit.description in page
 
@@ -181,7 +183,9 @@ def test_portfolio_figures_equal_each_initiatives_own_economics(world, login):
     from benefits.services.queries import economics_for, initiative_benefits
 
     add_benefits(world, 3)
-    Benefit.objects.filter(description="B0").update(measure="hours", kind="capacity", unit=world.unit)
+    Benefit.objects.across_organisations().filter(description="B0").update(
+        measure="hours", kind="capacity", unit=world.unit
+    )
     overview = portfolio_benefits(world.org)
     line = next(line for line in overview.lines if line.initiative == world.initiative)
     own = economics_for(world.initiative, initiative_benefits(world.initiative))

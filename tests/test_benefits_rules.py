@@ -33,9 +33,9 @@ def plan(world):
     """Two benefits and costs over 2026-2027; see the hand computation in each test."""
     initiative = world.initiative  # planned start 2026-01-01
     # Start from an empty plan: the world's own benefits rows would change the sums.
-    Benefit.objects.filter(initiative=initiative).delete()
-    CostLine.objects.filter(initiative=initiative).delete()
-    TrainingCost.objects.filter(initiative=initiative).delete()
+    Benefit.objects.across_organisations().filter(initiative=initiative).delete()
+    CostLine.objects.across_organisations().filter(initiative=initiative).delete()
+    TrainingCost.objects.across_organisations().filter(initiative=initiative).delete()
     world.unit.hourly_cost = D("500")
     world.unit.save()
     change = Change.objects.create(initiative=initiative, description="Digitalt tilsyn om natten")
@@ -127,7 +127,9 @@ def test_indicator_status_trend_behind_and_due(world, plan):
     )
     Measurement.objects.create(indicator=indicator, value=90, measured_on=datetime.date(2026, 4, 1))
     Measurement.objects.create(indicator=indicator, value=80, measured_on=datetime.date(2026, 10, 1))
-    status = indicator_status(with_latest(Indicator.objects.all()).get(pk=indicator.pk), datetime.date(2027, 2, 1))
+    status = indicator_status(
+        with_latest(Indicator.objects.across_organisations().all()).get(pk=indicator.pk), datetime.date(2027, 2, 1)
+    )
     assert (status.achievement, status.previous_achievement, status.trend) == (D("0.5"), D("0.25"), "up")
     # Straight line: 273 of 365 days have passed on 01.10.2026, so 74.8 % was expected: behind.
     assert round(status.expected, 3) == round(D(273) / D(365), 3) and status.behind
@@ -198,14 +200,14 @@ def test_approval_freezes_and_later_changes_show_as_differences(world, plan):
     first = sign(world.initiative, owner, as_owner=True, as_management=False, on=day)
     assert first.status == BenefitPlan.Status.DRAFT and first.approved_by_owner == owner
     # A change before the second signature voids the first: the owner signed another plan.
-    BenefitEstimate.objects.filter(benefit=kroner).update(optimistic=130000)
+    BenefitEstimate.objects.across_organisations().filter(benefit=kroner).update(optimistic=130000)
     voided = sign(world.initiative, management, as_owner=False, as_management=True, on=day)
     assert voided.status == BenefitPlan.Status.DRAFT and voided.approved_by_owner is None
     approved = sign(world.initiative, owner, as_owner=True, as_management=False, on=day)
     assert approved.status == BenefitPlan.Status.APPROVED and approved.version == 1
     kroner.description = "Lavere vikarbruk"
     kroner.save()
-    BenefitEstimate.objects.filter(benefit=kroner).update(likely=90000)
+    BenefitEstimate.objects.across_organisations().filter(benefit=kroner).update(likely=90000)
     draft = current_plan(world.initiative)
     assert (draft.version, draft.status) == (2, BenefitPlan.Status.DRAFT)
     with translation.override("en"):

@@ -29,7 +29,7 @@ def test_sign_in_propose_accept_and_run_an_initiative(page, world, browser, live
     page.get_by_label(world.unit.name).check()
     page.get_by_role("button", name="Lagre").click()
     expect(page.get_by_role("heading", name="Digital vaktbytte")).to_be_visible()
-    idea = Idea.objects.get(title="Digital vaktbytte")
+    idea = Idea.objects.across_organisations().get(title="Digital vaktbytte")
 
     # The portfolio office scores it and accepts it as an initiative.
     office = browser.new_context(base_url=live_server.url, locale="nb-NO").new_page()
@@ -45,7 +45,7 @@ def test_sign_in_propose_accept_and_run_an_initiative(page, world, browser, live
     office.get_by_label("Godkjenn som tiltak").check()
     office.get_by_role("button", name="Lagre beslutning").click()
     expect(office.get_by_role("heading", name="Digital vaktbytte")).to_be_visible()
-    initiative = Initiative.objects.get(name="Digital vaktbytte")
+    initiative = Initiative.objects.across_organisations().get(name="Digital vaktbytte")
     assert initiative.phase == Phase.CONCEPT
 
     # Affected unit, stakeholder, phase change and status report.
@@ -56,14 +56,14 @@ def test_sign_in_propose_accept_and_run_an_initiative(page, world, browser, live
     office.get_by_label("Endringen gjelder fra").fill("2027-01-15")
     office.get_by_role("button", name="Lagre").click()
     expect(office.get_by_role("cell", name="15.01.2027")).to_be_visible()
-    assert AffectedUnit.objects.get(initiative=initiative).employees_affected == 25
+    assert AffectedUnit.objects.across_organisations().get(initiative=initiative).employees_affected == 25
 
     office.get_by_role("link", name="Legg til interessent").click()
     office.get_by_label(re.compile(r"^Interessent( \(påkrevd\))?$")).fill("Tillitsvalgte")
     office.get_by_label("Innflytelse").select_option("3")
     office.get_by_label("Holdning").select_option("-1")
     office.get_by_role("button", name="Lagre").click()
-    assert Stakeholder.objects.get(initiative=initiative).attitude == -1
+    assert Stakeholder.objects.across_organisations().get(initiative=initiative).attitude == -1
     office.get_by_role("link", name="Vis matrise").click()
     assert_accessible(office)
     expect(office.locator("table.matrix").get_by_role("cell", name="Tillitsvalgte")).to_be_visible()
@@ -82,7 +82,7 @@ def test_sign_in_propose_accept_and_run_an_initiative(page, world, browser, live
     office.get_by_label(re.compile(r"^Avvik( \(påkrevd\))?$")).first.fill("Opplæring er forsinket")
     office.get_by_label("Alvorlighetsgrad").first.select_option("3")
     office.get_by_role("button", name="Lagre statusrapport").click()
-    report = StatusReport.objects.get(initiative=initiative)
+    report = StatusReport.objects.across_organisations().get(initiative=initiative)
     assert report.change_status == "red" and report.deviations.count() == 1
 
     # The portfolio shows the latest status, filters without a reload, and is accessible.

@@ -20,9 +20,9 @@ def test_ids_of_another_organisation_are_404_for_get_and_post(world, other_world
     for name, url, _pk in id_urls(world):
         assert client.get(url).status_code == (405 if name in POST_ONLY else 404), name
         assert client.post(url, {"name": "hijack", "to_phase": "planning"}).status_code == 404, name
-    assert Initiative.objects.filter(name="hijack").count() == 0
-    assert Stakeholder.objects.filter(pk=world.stakeholder.pk).exists()
-    assert AffectedUnit.objects.filter(pk=world.affected.pk).exists()
+    assert Initiative.objects.across_organisations().filter(name="hijack").count() == 0
+    assert Stakeholder.objects.across_organisations().filter(pk=world.stakeholder.pk).exists()
+    assert AffectedUnit.objects.across_organisations().filter(pk=world.affected.pk).exists()
 
 
 def test_unknown_ids_are_404(world, login):
@@ -61,7 +61,11 @@ def test_forms_offer_only_own_organisation_choices(world, other_world, login):
     add_unit = f"/portfolio/initiatives/{other_world.initiative.pk}/units/new/"
     response = client.post(add_unit, {"unit": world.unit.pk, "employees_affected": 1, "change_from": "2026-01-01"})
     assert response.status_code == 200  # the form is shown again with an error
-    assert not AffectedUnit.objects.filter(initiative=other_world.initiative, unit=world.unit).exists()
+    assert (
+        not AffectedUnit.objects.across_organisations()
+        .filter(initiative=other_world.initiative, unit=world.unit)
+        .exists()
+    )
 
 
 def test_switching_to_a_foreign_organisation_is_404(world, other_world, login):

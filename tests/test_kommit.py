@@ -209,10 +209,10 @@ def test_parse_reads_every_part(world):
 
 def test_preview_lists_what_will_be_created_and_both_figures(world):
     p = parsed_good(world).workbook
-    before = Initiative.objects.count()
+    before = Initiative.objects.across_organisations().count()
     with translation.override("en"):
         preview = preview_import(p, world.org, by=world.users["portfolio_office"], start_year=2026)
-    assert Initiative.objects.count() == before  # the trial import was rolled back
+    assert Initiative.objects.across_organisations().count() == before  # the trial import was rolled back
     assert preview.years == [2027, 2028, 2029, 2030]
     assert (preview.benefits[0].benefit.name, preview.benefits[0].kind_label) == (
         "Lavere vikarkostnader",
@@ -328,34 +328,38 @@ def test_create_maps_every_row(world):
         1_500_000,
         False,
     )
-    assert Stakeholder.objects.filter(initiative=initiative).count() == 2
-    assert ProcessStep.objects.filter(initiative=initiative, state="today").count() == 2
-    direct, indirect, quality = Benefit.objects.filter(initiative=initiative).order_by("id")
+    assert Stakeholder.objects.across_organisations().filter(initiative=initiative).count() == 2
+    assert ProcessStep.objects.across_organisations().filter(initiative=initiative, state="today").count() == 2
+    direct, indirect, quality = Benefit.objects.across_organisations().filter(initiative=initiative).order_by("id")
     assert (direct.kind, direct.measure, direct.take_out) == ("budget", "kroner", "budget_reduction")
     assert direct.owner == direct.responsible == world.users["unit_leader"]
-    assert direct.goal == StrategicGoal.objects.get(organisation=world.org, name="Bærekraftig økonomi")
-    assert list(Prerequisite.objects.filter(benefit=direct).values_list("description", flat=True)) == [
+    assert direct.goal == StrategicGoal.objects.across_organisations().get(
+        organisation=world.org, name="Bærekraftig økonomi"
+    )
+    assert list(
+        Prerequisite.objects.across_organisations().filter(benefit=direct).values_list("description", flat=True)
+    ) == [
         "Sensorer installert",
         "Samtykke fra beboere",
     ]
     assert (indirect.kind, indirect.measure, indirect.take_out_year) == ("capacity", "hours", 2028)
     assert (quality.kind, quality.measure, quality.importance) == ("qualitative", "qualitative", "high")
-    estimates = BenefitEstimate.objects.filter(benefit=indirect).order_by("year")
+    estimates = BenefitEstimate.objects.across_organisations().filter(benefit=indirect).order_by("year")
     assert [(e.year, e.optimistic, e.likely, e.pessimistic) for e in estimates] == [
         (2027, 0, 0, 0),
         (2028, 1695, 1695, 1695),
         (2029, 3390, 3390, 3390),
         (2030, 3390, 3390, 3390),
     ]
-    costs = CostLine.objects.filter(initiative=initiative).order_by("year")
+    costs = CostLine.objects.across_organisations().filter(initiative=initiative).order_by("year")
     assert [(c.year, c.kind, c.amount) for c in costs] == [(2026, "investment", 1_000_000)] + [
         (year, "operating", 100_000) for year in (2027, 2028, 2029, 2030)
     ]
-    assert RealisationMeasure.objects.filter(benefit=direct).count() == 2
-    indicator = Indicator.objects.get(benefit=direct)
+    assert RealisationMeasure.objects.across_organisations().filter(benefit=direct).count() == 2
+    indicator = Indicator.objects.across_organisations().get(benefit=direct)
     assert (indicator.unit_of_measure, indicator.baseline_value, indicator.target_value) == ("kr", 80000, 40000)
     assert indicator.baseline_date == datetime.date(2026, 2, 1)  # from the follow-up plan's header
-    measurement = Measurement.objects.get(indicator=indicator)
+    measurement = Measurement.objects.across_organisations().get(indicator=indicator)
     assert (measurement.value, measurement.measured_on, measurement.comment) == (
         60000,
         datetime.date(2027, 3, 15),
@@ -365,7 +369,11 @@ def test_create_maps_every_row(world):
 
 def test_a_failure_half_way_saves_nothing(world, monkeypatch):
     p = parsed_good(world).workbook
-    before = (Initiative.objects.count(), Benefit.objects.count(), Stakeholder.objects.count())
+    before = (
+        Initiative.objects.across_organisations().count(),
+        Benefit.objects.across_organisations().count(),
+        Stakeholder.objects.across_organisations().count(),
+    )
 
     def fail(*args, **kwargs):
         raise RuntimeError("disk full")
@@ -373,7 +381,11 @@ def test_a_failure_half_way_saves_nothing(world, monkeypatch):
     monkeypatch.setattr(Measurement.objects, "create", fail)
     with pytest.raises(RuntimeError):
         create_initiative(p, world.org, by=None, start_year=2026)
-    assert (Initiative.objects.count(), Benefit.objects.count(), Stakeholder.objects.count()) == before
+    assert (
+        Initiative.objects.across_organisations().count(),
+        Benefit.objects.across_organisations().count(),
+        Stakeholder.objects.across_organisations().count(),
+    ) == before
 
 
 def _corrupt_zip() -> bytes:
@@ -422,7 +434,7 @@ def test_bad_files_give_the_cell_and_save_nothing(world, login, name, make, shee
     result = parse_workbook(data)
     assert not result.ok and result.workbook is None
     assert (sheet, cell) in {(e.sheet, e.cell) for e in result.errors}, [str(e) for e in result.errors]
-    before = Initiative.objects.count()
+    before = Initiative.objects.across_organisations().count()
     client = login(world.users["portfolio_office"])
     upload = io.BytesIO(data)
     upload.name = "gevinster.xlsx"
@@ -432,7 +444,7 @@ def test_bad_files_give_the_cell_and_save_nothing(world, login, name, make, shee
     assert "The workbook could not be imported" in body
     if cell:
         assert f"<strong>{sheet}, {cell}</strong>" in body
-    assert Initiative.objects.count() == before
+    assert Initiative.objects.across_organisations().count() == before
 
 
 def test_rate_above_one_names_quirk_q7():
@@ -444,7 +456,7 @@ def test_rate_above_one_names_quirk_q7():
 def _model_view(initiative: Initiative) -> dict:
     """What the workbook can express of an initiative, read from the models."""
     benefits = []
-    for b in Benefit.objects.filter(initiative=initiative).order_by("id"):
+    for b in Benefit.objects.across_organisations().filter(initiative=initiative).order_by("id"):
         indicator = b.indicators.order_by("id").first()
         measurement = indicator.measurements.order_by("measured_on", "id").last() if indicator else None
         benefits.append(
@@ -483,11 +495,16 @@ def _model_view(initiative: Initiative) -> dict:
         ),
         "stakeholders": sorted(
             (s.name, s.how_affected, s.influence, s.attitude, s.anchoring, s.communication, s.training)
-            for s in Stakeholder.objects.filter(initiative=initiative)
+            for s in Stakeholder.objects.across_organisations().filter(initiative=initiative)
         ),
-        "steps": [(s.state, s.actor, s.description) for s in ProcessStep.objects.filter(initiative=initiative)],
+        "steps": [
+            (s.state, s.actor, s.description)
+            for s in ProcessStep.objects.across_organisations().filter(initiative=initiative)
+        ],
         "benefits": benefits,
-        "costs": sorted((c.year, c.kind, c.amount) for c in CostLine.objects.filter(initiative=initiative)),
+        "costs": sorted(
+            (c.year, c.kind, c.amount) for c in CostLine.objects.across_organisations().filter(initiative=initiative)
+        ),
     }
 
 
@@ -606,7 +623,7 @@ def _folder(tmp_path, world):
 
 def test_bulk_command_dry_run_saves_nothing(world, tmp_path):
     folder = _folder(tmp_path, world)
-    before = Initiative.objects.count()
+    before = Initiative.objects.across_organisations().count()
     out = io.StringIO()
     with pytest.raises(CommandError) as failed:
         call_command("import_kommit", str(folder), organisation=world.org.org_number, dry_run=True, stdout=out)
@@ -615,18 +632,18 @@ def test_bulk_command_dry_run_saves_nothing(world, tmp_path):
     assert "would create: Digitalt nattilsyn (investment year 2026)" in text
     assert "NPV Omstilling: −384\xa0404\xa0kr" in text and "NPV workbook (C39): −384\xa0404\xa0kr" in text
     assert f"ERROR {T.ECONOMICS}, E7:" in text
-    assert Initiative.objects.count() == before
+    assert Initiative.objects.across_organisations().count() == before
 
 
 def test_bulk_command_creates_the_good_file_and_exits_1(world, tmp_path):
     folder = _folder(tmp_path, world)
-    before = Initiative.objects.count()
+    before = Initiative.objects.across_organisations().count()
     out = io.StringIO()
     with pytest.raises(CommandError) as failed:
         call_command("import_kommit", str(folder), organisation=world.org.org_number, stdout=out)
     assert failed.value.returncode == 1
-    assert Initiative.objects.count() == before + 1
-    assert Initiative.objects.filter(organisation=world.org, name="Digitalt nattilsyn").exists()
+    assert Initiative.objects.across_organisations().count() == before + 1
+    assert Initiative.objects.across_organisations().filter(organisation=world.org, name="Digitalt nattilsyn").exists()
     assert "created: Digitalt nattilsyn" in out.getvalue()
     assert "freed time 2028: 0 hours (0,00 FTE)" in out.getvalue()
 
@@ -647,7 +664,7 @@ def test_upload_preview_confirm_creates_the_initiative(world, login):
     assert page.status_code == 200 and f'value="{datetime.date.today().year}"' in page.content.decode()
     upload = io.BytesIO(build(good_cells(world)))
     upload.name = "nattilsyn.xlsx"
-    before = Initiative.objects.count()
+    before = Initiative.objects.across_organisations().count()
     preview = client.post(url, {"workbook": upload, "start_year": 2026, "step": "preview"})
     assert preview.status_code == 200
     body = preview.content.decode()
@@ -665,13 +682,13 @@ def test_upload_preview_confirm_creates_the_initiative(world, login):
         "50\xa0%",  # ours
     ):
         assert text in body, text
-    assert Initiative.objects.count() == before
+    assert Initiative.objects.across_organisations().count() == before
     payload = preview.context["payload"]
     created = client.post(url, {"payload": payload, "start_year": 2026, "step": "confirm"})
-    initiative = Initiative.objects.get(organisation=world.org, name="Digitalt nattilsyn")
+    initiative = Initiative.objects.across_organisations().get(organisation=world.org, name="Digitalt nattilsyn")
     assert created.status_code == 302 and created["Location"] == reverse("benefits:initiative", args=[initiative.pk])
-    assert Initiative.objects.count() == before + 1
-    assert Benefit.objects.filter(initiative=initiative).count() == 3
+    assert Initiative.objects.across_organisations().count() == before + 1
+    assert Benefit.objects.across_organisations().filter(initiative=initiative).count() == 3
 
 
 def test_a_changed_payload_is_refused(world, login):
@@ -686,9 +703,9 @@ def test_only_people_who_create_initiatives_may_import(world, login, client):
     assert login(world.users["employee"]).get(url).status_code == 403
     upload = io.BytesIO(build(good_cells(world)))
     upload.name = "x.xlsx"
-    before = Initiative.objects.count()
+    before = Initiative.objects.across_organisations().count()
     assert client.post(url, {"workbook": upload, "start_year": 2026}).status_code == 403
-    assert Initiative.objects.count() == before
+    assert Initiative.objects.across_organisations().count() == before
 
 
 def test_any_member_may_export_but_other_organisations_get_404(world, other_world, login, client):

@@ -140,7 +140,9 @@ def test_measures_indicators_and_map(world, document):
 def test_non_priced_benefit_with_importance_and_take_out(world, english):
     world.change.enabler = "Sensorer"
     world.change.save()
-    Benefit.objects.filter(pk=world.benefit.pk).update(take_out="alternative_use", take_out_year=2027)
+    Benefit.objects.across_organisations().filter(pk=world.benefit.pk).update(
+        take_out="alternative_use", take_out_year=2027
+    )
     Benefit.objects.create(
         initiative=world.initiative,
         change=world.change,
@@ -170,7 +172,7 @@ def test_plan_status_and_signatures_come_from_the_approved_plan(world, english):
     assert draft.status.status == "Version 1 is a draft"
     assert [(s.name, s.date) for s in draft.status.signatures] == [(str(world.users["owner"]), ""), ("", "")]
     sign(world.initiative, world.users["top_management"], as_owner=False, as_management=True, on=TODAY)
-    Benefit.objects.filter(pk=world.benefit.pk).update(description="Færre runder om natten")
+    Benefit.objects.across_organisations().filter(pk=world.benefit.pk).update(description="Færre runder om natten")
     approved = build_plan_document(world.initiative, TODAY)
     assert approved.status.status == "Version 1 approved 22.11.2026"
     assert [(s.role, s.name, s.date) for s in approved.status.signatures] == [

@@ -33,7 +33,7 @@ def test_create_initiative_starts_in_concept_with_history(world, login):
     response = login(world.users["portfolio_office"]).post(
         reverse("portfolio:initiative_create"), initiative_data(world)
     )
-    initiative = Initiative.objects.get(name="Digital tilsynsplan")
+    initiative = Initiative.objects.across_organisations().get(name="Digital tilsynsplan")
     assert response.status_code == 302 and response["Location"] == initiative.get_absolute_url()
     assert initiative.organisation == world.org and initiative.phase == Phase.CONCEPT
     assert initiative.phase_changes.get().to_phase == Phase.CONCEPT
@@ -54,7 +54,7 @@ def test_bad_initiative_input_is_explained_and_nothing_saved(world, login, overr
     response = client.post(reverse("portfolio:initiative_create"), initiative_data(world, **overrides))
     assert response.status_code == 200
     assert field in response.context["form"].errors
-    assert not Initiative.objects.filter(name="Digital tilsynsplan").exists()
+    assert not Initiative.objects.across_organisations().filter(name="Digital tilsynsplan").exists()
     assert "Ingenting ble lagret" in response.content.decode()
 
 
@@ -99,7 +99,7 @@ def test_affected_unit_rules(world, login):
     assert "unit" in twice.context["form"].errors
     ok = client.post(url, {"unit": world.other_unit.pk, "employees_affected": 30, "change_from": "2026-05-01"})
     assert ok.status_code == 302
-    assert AffectedUnit.objects.filter(initiative=world.initiative).count() == 2
+    assert AffectedUnit.objects.across_organisations().filter(initiative=world.initiative).count() == 2
 
 
 def test_unit_leader_may_correct_own_unit_only(world, login):
@@ -126,9 +126,9 @@ def test_status_report_with_deviation_and_latest_status_in_portfolio(world, logi
         "deviations-0-deadline": "2026-12-01",
     }
     assert client.post(reverse("portfolio:status_report_add", args=[world.initiative.pk]), data).status_code == 302
-    report = StatusReport.objects.get(report_date="2026-11-01")
+    report = StatusReport.objects.across_organisations().get(report_date="2026-11-01")
     assert report.author == world.users["owner"] and report.organisation == world.org
-    assert Deviation.objects.get(report=report).organisation == world.org
+    assert Deviation.objects.across_organisations().get(report=report).organisation == world.org
     listing = client.get(reverse("portfolio:list"), {"status": "yellow"})
     assert list(listing.context["initiatives"]) == [world.initiative]
 
@@ -145,7 +145,7 @@ def test_bad_deviation_saves_no_report(world, login):
     }
     response = client.post(reverse("portfolio:status_report_add", args=[world.initiative.pk]), data)
     assert response.status_code == 200
-    assert not StatusReport.objects.filter(report_date="2026-11-01").exists()
+    assert not StatusReport.objects.across_organisations().filter(report_date="2026-11-01").exists()
 
 
 def test_idea_flow_propose_score_accept(world, login, client):
@@ -153,7 +153,7 @@ def test_idea_flow_propose_score_accept(world, login, client):
         reverse("portfolio:idea_create"),
         {"title": "Vaktbytte-app", "problem": "Papir", "target_group": "Turnus", "units": [world.unit.pk]},
     )
-    idea = Idea.objects.get(title="Vaktbytte-app")
+    idea = Idea.objects.across_organisations().get(title="Vaktbytte-app")
     assert idea.proposer == world.users["employee"] and idea.organisation == world.org
     client.logout()
     office = login(world.users["portfolio_office"])
@@ -205,7 +205,7 @@ def test_unit_made_its_own_ancestor_through_the_form(world, login):
         url, {"name": world.unit.name, "level": "department", "parent": world.department.pk, "headcount": 40}
     )
     assert response.status_code == 200 and response.context["form"].errors
-    assert OrgUnit.objects.get(pk=world.unit.pk).parent == world.sector
+    assert OrgUnit.objects.across_organisations().get(pk=world.unit.pk).parent == world.sector
 
 
 def settings_data(world, **overrides):
@@ -261,7 +261,7 @@ def test_administrator_adds_a_person_with_roles(world, login):
         "password": "Et-langt-passord-99",
     }
     assert client.post(reverse("organisations:person_create"), data).status_code == 302
-    membership = Membership.objects.get(user__username="ny.person")
+    membership = Membership.objects.across_organisations().get(user__username="ny.person")
     assert membership.organisation == world.org and membership.unit == world.unit
     assert set(membership.roles.values_list("role", flat=True)) == {"middle_manager", "benefit_owner"}
     data["roles"] = ["middle_manager"]

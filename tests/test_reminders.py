@@ -51,7 +51,7 @@ def test_never_twice_for_the_same_due_measurement(world, due):
     Measurement.objects.create(indicator=world.indicator, value=30, measured_on=datetime.date(2026, 9, 5))
     Measurement.objects.create(indicator=due[1], value=30, measured_on=datetime.date(2026, 9, 5))
     assert send_reminders(datetime.date(2026, 12, 6)) == 1
-    assert ReminderSent.objects.filter(due_on=datetime.date(2026, 12, 5)).count() == 2
+    assert ReminderSent.objects.across_organisations().filter(due_on=datetime.date(2026, 12, 5)).count() == 2
 
 
 def test_nothing_due_nothing_sent(world, due):
@@ -68,7 +68,7 @@ def test_language_of_the_person(world, due):
 
 
 def test_falls_back_to_the_benefit_owner(world, due):
-    Indicator.objects.update(measured_by=None)
+    Indicator.objects.across_organisations().update(measured_by=None)
     owner = world.users["unit_leader"]
     owner.email = "leder@example.no"
     owner.save()

@@ -32,7 +32,7 @@ def test_counts_match_the_request_and_the_database():
 
     orgs = list(Organisation.objects.all())
     assert counts["Organisation"] == len(orgs) == 3
-    assert counts["Initiative"] == Initiative.objects.count() == 30
+    assert counts["Initiative"] == Initiative.objects.across_organisations().count() == 30
     for org in orgs:
         assert Initiative.objects.for_org(org).count() == 10
     for model in (
@@ -46,7 +46,7 @@ def test_counts_match_the_request_and_the_database():
         StatusReport,
         Deviation,
     ):
-        assert counts[model.__name__] == model.objects.count() > 0, model.__name__
+        assert counts[model.__name__] == model.objects.across_organisations().count() > 0, model.__name__
     assert counts["User"] == get_user_model().objects.count()
     assert all(u.username.startswith("syn") for u in get_user_model().objects.all())
 
@@ -76,30 +76,34 @@ def test_organisations_are_valid_municipalities():
 def test_every_tenant_row_belongs_to_its_parents_organisation():
     generate(3, 10, reference=REFERENCE)
 
-    for unit in OrgUnit.objects.select_related("parent"):
+    for unit in OrgUnit.objects.across_organisations().select_related("parent"):
         unit.full_clean()  # level matches the parent's level, same organisation
         if unit.parent:
             assert unit.parent.organisation_id == unit.organisation_id
-    for membership in Membership.objects.select_related("user", "unit"):
+    for membership in Membership.objects.across_organisations().select_related("user", "unit"):
         if membership.unit:
             assert membership.unit.organisation_id == membership.organisation_id
-    for role in RoleAssignment.objects.select_related("membership"):
+    for role in RoleAssignment.objects.across_organisations().select_related("membership"):
         assert role.organisation_id == role.membership.organisation_id
-    for initiative in Initiative.objects.select_related("sector", "programme"):
+    for initiative in Initiative.objects.across_organisations().select_related("sector", "programme"):
         initiative.full_clean()
         assert initiative.sector.organisation_id == initiative.organisation_id
         if initiative.programme:
             assert initiative.programme.organisation_id == initiative.organisation_id
         for user in (initiative.project_owner_id, initiative.project_leader_id, initiative.service_owner_id):
             if user:
-                assert Membership.objects.filter(organisation=initiative.organisation, user_id=user).exists()
+                assert (
+                    Membership.objects.across_organisations()
+                    .filter(organisation=initiative.organisation, user_id=user)
+                    .exists()
+                )
     for model in (PhaseChange, Stakeholder, StatusReport):
-        for row in model.objects.select_related("initiative"):
+        for row in model.objects.across_organisations().select_related("initiative"):
             assert row.organisation_id == row.initiative.organisation_id, model.__name__
-    for affected in AffectedUnit.objects.select_related("unit", "initiative"):
+    for affected in AffectedUnit.objects.across_organisations().select_related("unit", "initiative"):
         assert affected.unit.organisation_id == affected.initiative.organisation_id == affected.organisation_id
         affected.full_clean()  # no more employees affected than the unit has
-    for deviation in Deviation.objects.select_related("report"):
+    for deviation in Deviation.objects.across_organisations().select_related("report"):
         assert deviation.organisation_id == deviation.report.organisation_id
 
 
@@ -110,7 +114,7 @@ def test_phases_and_history():
     for org in Organisation.objects.all():
         phases = set(Initiative.objects.for_org(org).values_list("phase", flat=True))
         assert phases == set(Phase.values)
-    for initiative in Initiative.objects.prefetch_related("phase_changes"):
+    for initiative in Initiative.objects.across_organisations().prefetch_related("phase_changes"):
         history = sorted(initiative.phase_changes.all(), key=lambda change: change.pk)  # in the order made
         assert history[0].from_phase == ""
         assert history[0].to_phase == Phase.CONCEPT
@@ -132,7 +136,7 @@ def test_running_twice_adds_new_municipalities_without_collisions():
     assert first["Organisation"] == second["Organisation"] == 3
     assert Organisation.objects.count() == 6
     assert len(set(Organisation.objects.values_list("name", flat=True))) == 6
-    assert Initiative.objects.count() == 60
+    assert Initiative.objects.across_organisations().count() == 60
     assert second["Region"] == 0  # the region of the first run is reused
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.urls import get_resolver, reverse
 
+from benefits.views.parts import BENEFIT_PARTS, INITIATIVE_PARTS
+
 # URL names that take no object id, and those that do with the object they take.
 NO_ID = [
     "core:home",
@@ -59,25 +61,33 @@ WITH_ID = {
     "exports:plan_docx": lambda w: w.initiative.pk,
     "exports:plan_pdf": lambda w: w.initiative.pk,
 }
-# URLs with a kind of row as well as an id: every kind is swept.
-WITH_KIND = [
-    ("benefits:part_add", kind, lambda w: w.initiative.pk)
-    for kind in ("process", "change", "benefit", "cost", "training")
-] + [
-    ("benefits:part_edit", "process", lambda w: w.process_step.pk),
-    ("benefits:part_edit", "change", lambda w: w.change.pk),
-    ("benefits:part_edit", "benefit", lambda w: w.benefit.pk),
-    ("benefits:part_edit", "cost", lambda w: w.cost.pk),
-    ("benefits:part_edit", "training", lambda w: w.training.pk),
-    ("benefits:part_delete", "cost", lambda w: w.cost.pk),
-    ("benefits:part_delete", "change", lambda w: w.change.pk),
-    ("benefits:benefit_part_add", "prerequisite", lambda w: w.benefit.pk),
-    ("benefits:benefit_part_add", "measure", lambda w: w.benefit.pk),
-    ("benefits:benefit_part_add", "indicator", lambda w: w.benefit.pk),
-    ("benefits:benefit_part_edit", "prerequisite", lambda w: w.prerequisite.pk),
-    ("benefits:benefit_part_edit", "measure", lambda w: w.measure.pk),
-    ("benefits:benefit_part_edit", "indicator", lambda w: w.indicator.pk),
-]
+# The row of ``world`` that each kind of the generic row views edits. Kinds come from the views'
+# own registries, so a new kind without a row here fails the sweep with a KeyError.
+ROW_OF_KIND = {
+    "process": "process_step",
+    "change": "change",
+    "benefit": "benefit",
+    "cost": "cost",
+    "training": "training",
+    "prerequisite": "prerequisite",
+    "measure": "measure",
+    "indicator": "indicator",
+}
+
+
+def _row(kind):
+    attribute = ROW_OF_KIND[kind]
+    return lambda w: getattr(w, attribute).pk
+
+
+# URLs with a kind of row as well as an id: every kind of every generic view is swept.
+WITH_KIND = (
+    [("benefits:part_add", kind, lambda w: w.initiative.pk) for kind in INITIATIVE_PARTS]
+    + [("benefits:part_edit", kind, _row(kind)) for kind in INITIATIVE_PARTS]
+    + [("benefits:part_delete", kind, _row(kind)) for kind in INITIATIVE_PARTS]
+    + [("benefits:benefit_part_add", kind, lambda w: w.benefit.pk) for kind in BENEFIT_PARTS]
+    + [("benefits:benefit_part_edit", kind, _row(kind)) for kind in BENEFIT_PARTS]
+)
 # Only POST is allowed here; a GET is 405 before anything is looked up.
 POST_ONLY = {
     "portfolio:stakeholder_delete",

@@ -29,8 +29,9 @@ class Digest:
 
 
 def due_indicators(today: datetime.date) -> list[IndicatorStatus]:
+    # Reminders go out for every organisation at once.
     indicators = with_latest(
-        Indicator.objects.select_related(
+        Indicator.objects.across_organisations().select_related(
             "benefit__initiative", "benefit__owner", "benefit__responsible", "measured_by", "organisation"
         )
     )

@@ -69,7 +69,7 @@ def initiative_detail(request, pk: int):
         "stakeholders": initiative.stakeholders.all(),
         "reports": initiative.status_reports.prefetch_related("deviations").select_related("author")[:5],
         "history": history_for(initiative, children_key="initiative"),
-        "idea": Idea.objects.filter(initiative=initiative).first(),
+        "idea": Idea.objects.for_org(initiative.organisation).filter(initiative=initiative).first(),
     }
     return render(request, "portfolio/initiative_detail.html", context)
 
