@@ -100,10 +100,6 @@ def usable_invitation(organisation: Organisation, token: str) -> Invitation | No
     )
 
 
-def is_for(invitation: Invitation, user) -> bool:
-    return account_for_email(invitation.email) == user
-
-
 @transaction.atomic
 def accept(invitation: Invitation, user) -> Membership | None:
     """Add (or reactivate) ``user``'s membership; None if the link was used meanwhile."""
