@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 
@@ -19,6 +20,15 @@ class User(AbstractUser):
         verbose_name = _("person")
         verbose_name_plural = _("people")
         ordering = ["first_name", "last_name", "username"]
+        constraints = [
+            # Invitations find an account by its e-mail address, so one address is one account.
+            models.UniqueConstraint(
+                Lower("email"),
+                condition=~models.Q(email=""),
+                name="unique_user_email_ignoring_case",
+                violation_error_message=_("Another account already uses this e-mail address."),
+            )
+        ]
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username

@@ -7,7 +7,9 @@ def navigation(request) -> dict:
         "actor": actor,
         "languages": settings.LANGUAGES,
         "other_memberships": (
-            request.user.memberships.exclude(organisation=actor.organisation).select_related("organisation")
+            request.user.memberships.filter(is_active=True)
+            .exclude(organisation=actor.organisation)
+            .select_related("organisation")
             if actor is not None
             else []
         ),

@@ -45,8 +45,12 @@ def led_unit_ids(organisation: Organisation, user) -> frozenset[int]:
 
 
 def build_actor(user, organisation_id: int | None) -> Actor | None:
-    """The actor for ``user`` in the chosen organisation, or their first one; None if none."""
-    memberships = user.memberships.select_related("organisation").order_by("organisation__name")
+    """The actor for ``user`` in the chosen organisation, or their first one; None if none.
+
+    Only active memberships count, so ending one ends the person's access there on their
+    very next request, whatever their session remembers.
+    """
+    memberships = user.memberships.filter(is_active=True).select_related("organisation").order_by("organisation__name")
     chosen = next((m for m in memberships if m.organisation_id == organisation_id), None)
     chosen = chosen or next(iter(memberships), None)
     if chosen is None:

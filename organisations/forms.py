@@ -1,11 +1,9 @@
 from django import forms
-from django.contrib.auth import get_user_model
-from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import ModelForm, TenantFormMixin
 
-from .models import Membership, Organisation, OrgUnit, Role
+from .models import Invitation, Membership, Organisation, OrgUnit, Role
 
 
 class OrganisationForm(ModelForm):
@@ -39,41 +37,50 @@ class OrgUnitForm(TenantFormMixin, ModelForm):
         self.fields["parent"].queryset = self.fields["parent"].queryset.exclude(level=OrgUnit.Level.DEPARTMENT)
 
 
-class PersonForm(TenantFormMixin, ModelForm):
-    """A person's account details, their place in the organisation and their roles."""
-
-    title = forms.CharField(label=_("Job title"), required=False)
-    unit = forms.ModelChoiceField(label=_("Works in"), queryset=OrgUnit.objects.all(), required=False)
-    roles = forms.MultipleChoiceField(
+def roles_field() -> forms.MultipleChoiceField:
+    """The roles a membership or an invitation gives, as checkboxes."""
+    return forms.MultipleChoiceField(
         label=_("Roles"), choices=Role.choices, widget=forms.CheckboxSelectMultiple, required=False
     )
-    password = forms.CharField(
-        label=_("Password"),
-        required=False,
-        widget=forms.PasswordInput(render_value=False),
-        help_text=_("Required for a new person. Leave empty to keep the current password."),
-    )
+
+
+class MembershipForm(TenantFormMixin, ModelForm):
+    """A person's place in this organisation. Their account (name, e-mail, password) is their own."""
+
+    roles = roles_field()
+    field_order = ["title", "unit", "roles", "is_active"]
 
     class Meta:
-        model = get_user_model()
-        fields = ["username", "first_name", "last_name", "email"]
+        model = Membership
+        fields = ["title", "unit", "is_active"]
 
-    def __init__(self, *args, membership: Membership | None = None, **kwargs):
+    def __init__(self, *args, editor, **kwargs):
         super().__init__(*args, **kwargs)
-        self.membership = membership
-        for name in ("first_name", "last_name", "email"):
-            self.fields[name].required = True
-        if membership is not None:
-            self.initial.update(
-                title=membership.title,
-                unit=membership.unit_id,
-                roles=list(membership.roles.values_list("role", flat=True)),
-            )
+        self.editor = editor
+        self.initial["roles"] = list(self.instance.roles.values_list("role", flat=True))
 
-    def clean_password(self):
-        password = self.cleaned_data.get("password")
-        if not password and self.instance.pk is None:
-            raise forms.ValidationError(_("Give the new person a password."))
-        if password:
-            validate_password(password, self.instance)
-        return password
+    def clean(self):
+        cleaned = super().clean()
+        # Administrators cannot lock themselves out; another administrator must do it.
+        if self.instance.user_id == self.editor.pk:
+            if not cleaned.get("is_active"):
+                self.add_error("is_active", _("You cannot end your own membership."))
+            if Role.ADMINISTRATOR not in cleaned.get("roles", []):
+                self.add_error("roles", _("You cannot remove your own administrator role."))
+        return cleaned
+
+
+class InvitationForm(TenantFormMixin, ModelForm):
+    roles = roles_field()
+
+    class Meta:
+        model = Invitation
+        fields = ["email", "first_name", "last_name", "title", "unit"]
+        help_texts = {"email": _("We send a link to this address. The person chooses their own password.")}
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        # Only this organisation's own members are checked: nothing is said about other accounts.
+        if Membership.objects.for_org(self.organisation).filter(is_active=True, user__email__iexact=email).exists():
+            raise forms.ValidationError(_("This person is already a member here."))
+        return email

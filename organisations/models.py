@@ -229,6 +229,11 @@ class Membership(TenantModel):
         OrgUnit, verbose_name=_("works in"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     title = models.CharField(_("job title"), max_length=200, blank=True)
+    is_active = models.BooleanField(
+        _("active member"),
+        default=True,
+        help_text=_("Untick when the person leaves: their access here ends at once, and what they did is kept."),
+    )
 
     class Meta:
         verbose_name = _("membership")
@@ -251,3 +256,31 @@ class RoleAssignment(TenantModel):
 
     def __str__(self) -> str:
         return self.get_role_display()
+
+
+class Invitation(TenantModel):
+    """An e-mailed offer to join an organisation; only a hash of its one-time token is stored."""
+
+    email = models.EmailField(_("e-mail"))
+    first_name = models.CharField(_("first name"), max_length=150, blank=True)
+    last_name = models.CharField(_("last name"), max_length=150, blank=True)
+    title = models.CharField(_("job title"), max_length=200, blank=True)
+    unit = models.ForeignKey(
+        OrgUnit, verbose_name=_("works in"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    role_codes = models.JSONField(_("roles"), default=list, blank=True)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("invited by")
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("valid until"))
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.email

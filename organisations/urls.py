@@ -10,6 +10,8 @@ urlpatterns = [
     path("units/<int:pk>/", views.unit_detail, name="unit"),
     path("units/<int:pk>/edit/", views.unit_edit, name="unit_edit"),
     path("people/", views.people_list, name="people"),
-    path("people/new/", views.person_edit, name="person_create"),
     path("people/<int:pk>/edit/", views.person_edit, name="person_edit"),
+    path("people/invite/", views.invitation_create, name="invitation_create"),
+    path("people/invitations/<int:pk>/resend/", views.invitation_resend, name="invitation_resend"),
+    path("people/invitations/<int:pk>/withdraw/", views.invitation_withdraw, name="invitation_withdraw"),
 ]

@@ -1,16 +1,17 @@
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from core.access import member_required, require
 from core.audit import history_for
 from core.tenancy import get_for_org_or_404
 
-from .forms import OrganisationForm, OrgUnitForm, PersonForm
+from .forms import InvitationForm, MembershipForm, OrganisationForm, OrgUnitForm
 from .models import Membership, OrgUnit
 from .permissions import can_manage_organisation
-from .services.people import save_person
+from .services.invitations import invite, pending_invitations, resend
+from .services.people import people_rows, save_membership
 from .services.tree import unit_tree
 
 
@@ -66,27 +67,64 @@ def organisation_edit(request):
 
 @member_required
 def people_list(request):
-    organisation = request.actor.organisation
-    memberships = (
-        Membership.objects.for_org(organisation)
-        .select_related("user", "unit")
-        .prefetch_related("roles")
-        .order_by("user__first_name", "user__last_name")
-    )
-    context = {"memberships": memberships, "can_manage": can_manage_organisation(request.actor)}
+    actor = request.actor
+    can_manage = can_manage_organisation(actor)
+    context = {
+        "people": people_rows(actor),
+        "can_manage": can_manage,
+        "former": people_rows(actor, active=False) if can_manage else [],
+        "invitations": pending_invitations(actor.organisation).select_related("unit") if can_manage else [],
+    }
     return render(request, "organisations/people_list.html", context)
 
 
 @member_required
-def person_edit(request, pk: int | None = None):
+def person_edit(request, pk: int):
     require(can_manage_organisation(request.actor))
     organisation = request.actor.organisation
-    membership = get_for_org_or_404(Membership, organisation, pk=pk) if pk else None
-    user = membership.user if membership else get_user_model()()
-    form = PersonForm(request.POST or None, instance=user, membership=membership, organisation=organisation)
+    membership = get_for_org_or_404(Membership.objects.select_related("user"), organisation, pk=pk)
+    form = MembershipForm(request.POST or None, instance=membership, organisation=organisation, editor=request.user)
     if request.method == "POST" and form.is_valid():
-        save_person(organisation, form.instance, form.cleaned_data)
-        messages.success(request, _("The person was saved."))
+        save_membership(membership, form.cleaned_data)
+        messages.success(request, _("The membership was saved."))
         return redirect("organisations:people")
-    title = _("Edit person") if pk else _("New person")
+    title = _("Membership of %(name)s") % {"name": membership.user}
     return render(request, "form.html", {"form": form, "title": title})
+
+
+def _site(request) -> str:
+    return request.build_absolute_uri("/").rstrip("/")
+
+
+@member_required
+def invitation_create(request):
+    require(can_manage_organisation(request.actor))
+    organisation = request.actor.organisation
+    form = InvitationForm(request.POST or None, organisation=organisation)
+    if request.method == "POST" and form.is_valid():
+        invite(organisation, form.cleaned_data, invited_by=request.user, base_url=_site(request))
+        # The same words whether or not the address has an account anywhere.
+        messages.success(request, _("An invitation was sent to %(email)s.") % {"email": form.cleaned_data["email"]})
+        return redirect("organisations:people")
+    context = {"form": form, "title": _("Invite a person"), "submit_label": _("Send invitation")}
+    return render(request, "form.html", context)
+
+
+@require_POST
+@member_required
+def invitation_resend(request, pk: int):
+    require(can_manage_organisation(request.actor))
+    invitation = get_for_org_or_404(pending_invitations(request.actor.organisation), request.actor.organisation, pk=pk)
+    resend(invitation, _site(request))
+    messages.success(request, _("A new invitation was sent to %(email)s.") % {"email": invitation.email})
+    return redirect("organisations:people")
+
+
+@require_POST
+@member_required
+def invitation_withdraw(request, pk: int):
+    require(can_manage_organisation(request.actor))
+    invitation = get_for_org_or_404(pending_invitations(request.actor.organisation), request.actor.organisation, pk=pk)
+    invitation.delete()
+    messages.success(request, _("The invitation to %(email)s was withdrawn.") % {"email": invitation.email})
+    return redirect("organisations:people")

@@ -20,7 +20,7 @@ from benefits.models import (
     RealisationMeasure,
     TrainingCost,
 )
-from organisations.models import Membership, Organisation, OrgUnit, Role, RoleAssignment
+from organisations.models import Invitation, Membership, Organisation, OrgUnit, Role, RoleAssignment
 from organisations.validators import orgnr_check_digit
 from portfolio.models import AffectedUnit, Idea, Initiative, Programme, Stakeholder, StatusReport
 from portfolio.services.phases import record_creation
@@ -66,6 +66,7 @@ class World:
     stakeholder: Stakeholder | None = None
     report: StatusReport | None = None
     idea: Idea | None = None
+    invitation: Invitation | None = None
     programme: Programme | None = None
     change: Change | None = None
     benefit: Benefit | None = None
@@ -127,6 +128,14 @@ def make_world(prefix: str, name: str) -> World:
         problem="p",
         target_group="t",
         proposer=world.users["employee"],
+    )
+    world.invitation = Invitation.objects.create(
+        organisation=org,
+        email=f"invited@{prefix}.example",
+        role_codes=[Role.EMPLOYEE],
+        invited_by=world.users["administrator"],
+        token_hash=f"{prefix}-not-a-real-token-hash",
+        expires_at=datetime.datetime(2100, 1, 1, tzinfo=datetime.UTC),
     )
     add_benefits(world)
     return world

@@ -3,6 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from organisations.models import Invitation
+
 pytestmark = pytest.mark.django_db
 
 # url name, object for the id (or None), who may open the page, who may not
@@ -23,7 +25,7 @@ EDIT_PAGES = [
     ("organisations:settings", None, "administrator", "portfolio_office"),
     ("organisations:unit_create", None, "administrator", "top_management"),
     ("organisations:unit_edit", "unit", "administrator", "unit_leader"),
-    ("organisations:person_create", None, "administrator", "portfolio_office"),
+    ("organisations:invitation_create", None, "administrator", "portfolio_office"),
 ]
 
 READ_PAGES = [
@@ -93,6 +95,26 @@ def test_deleting_needs_edit_rights(world, login, client):
     client.logout()
     assert login(world.users["owner"]).post(url).status_code == 302
     assert not world.initiative.stakeholders.exists()
+
+
+def test_only_administrators_manage_memberships_and_invitations(world, login, client):
+    membership = world.users["employee"].memberships.get()
+    edit = reverse("organisations:person_edit", args=[membership.pk])
+    resend = reverse("organisations:invitation_resend", args=[world.invitation.pk])
+    withdraw = reverse("organisations:invitation_withdraw", args=[world.invitation.pk])
+    login(world.users["middle_manager"])
+    assert client.get(edit).status_code == 403
+    assert client.post(edit, {"title": "Sjef", "roles": ["administrator"], "is_active": "on"}).status_code == 403
+    assert client.post(resend).status_code == 403
+    assert client.post(withdraw).status_code == 403
+    membership.refresh_from_db()
+    assert membership.title == "" and not membership.roles.filter(role="administrator").exists()
+    assert Invitation.objects.for_org(world.org).filter(pk=world.invitation.pk).exists()
+    client.logout()
+    login(world.users["administrator"])
+    assert client.get(edit).status_code == 200
+    assert client.post(withdraw).status_code == 302
+    assert not Invitation.objects.for_org(world.org).filter(pk=world.invitation.pk).exists()
 
 
 def test_person_without_membership_gets_a_clear_page(db, client):

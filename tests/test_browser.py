@@ -106,7 +106,9 @@ def test_sign_in_propose_accept_and_run_an_initiative(page, world, browser, live
         "/organisation/",
         "/organisation/people/",
         "/organisation/units/new/",
-        "/organisation/people/new/",
+        "/organisation/people/invite/",
+        "/accounts/me/",
+        "/accounts/me/password/",
         "/organisation/settings/",
     ],
 )

@@ -9,7 +9,7 @@ import pytest
 from auditlog.models import LogEntry
 from django.urls import reverse
 
-from organisations.models import Membership, OrgUnit
+from organisations.models import OrgUnit
 from portfolio.models import AffectedUnit, Deviation, Idea, Initiative, Phase, StatusReport
 
 pytestmark = pytest.mark.django_db
@@ -249,23 +249,20 @@ def test_invalid_organisation_number_in_settings(world, login):
     assert world.org.language == "nb"
 
 
-def test_administrator_adds_a_person_with_roles(world, login):
+def test_administrator_sets_membership_title_unit_and_roles(world, login):
+    membership = world.users["employee"].memberships.get()
     client = login(world.users["administrator"])
+    url = reverse("organisations:person_edit", args=[membership.pk])
     data = {
-        "username": "ny.person",
-        "first_name": "Ny",
-        "last_name": "Person",
-        "email": "ny@example.no",
-        "roles": ["middle_manager", "benefit_owner"],
+        "title": "Sykepleier",
         "unit": world.unit.pk,
-        "password": "Et-langt-passord-99",
+        "roles": ["middle_manager", "benefit_owner"],
+        "is_active": "on",
     }
-    assert client.post(reverse("organisations:person_create"), data).status_code == 302
-    membership = Membership.objects.across_organisations().get(user__username="ny.person")
-    assert membership.organisation == world.org and membership.unit == world.unit
+    assert client.post(url, data).status_code == 302
+    membership.refresh_from_db()
+    assert membership.title == "Sykepleier" and membership.unit == world.unit and membership.is_active
     assert set(membership.roles.values_list("role", flat=True)) == {"middle_manager", "benefit_owner"}
     data["roles"] = ["middle_manager"]
-    data["password"] = ""
-    client.post(reverse("organisations:person_edit", args=[membership.pk]), data)
+    assert client.post(url, data).status_code == 302
     assert set(membership.roles.values_list("role", flat=True)) == {"middle_manager"}
-    assert membership.user.check_password("Et-langt-passord-99")

@@ -22,7 +22,7 @@ NO_ID = [
     "organisations:settings",
     "organisations:unit_create",
     "organisations:people",
-    "organisations:person_create",
+    "organisations:invitation_create",
     "benefits:portfolio",
     "benefits:mine",
     "benefits:at_risk",
@@ -49,6 +49,8 @@ WITH_ID = {
     "organisations:unit": lambda w: w.unit.pk,
     "organisations:unit_edit": lambda w: w.unit.pk,
     "organisations:person_edit": lambda w: w.users["employee"].memberships.get().pk,
+    "organisations:invitation_resend": lambda w: w.invitation.pk,
+    "organisations:invitation_withdraw": lambda w: w.invitation.pk,
     "benefits:initiative": lambda w: w.initiative.pk,
     "benefits:economics": lambda w: w.initiative.pk,
     "benefits:map": lambda w: w.initiative.pk,
@@ -94,9 +96,25 @@ POST_ONLY = {
     "portfolio:affected_unit_delete",
     "benefits:plan_sign",
     "benefits:part_delete",
+    "organisations:invitation_resend",
+    "organisations:invitation_withdraw",
 }
-# Pages that need no organisation (sign-in, language, switching organisation).
-PUBLIC = {"accounts:login", "accounts:logout", "accounts:switch_organisation", "core:set_language"}
+# Pages that need no organisation (sign-in, language, switching organisation, one's own account,
+# a forgotten password, accepting an invitation).
+PUBLIC = {
+    "accounts:login",
+    "accounts:logout",
+    "accounts:switch_organisation",
+    "accounts:account",
+    "accounts:email_change",
+    "accounts:password_change",
+    "accounts:password_reset",
+    "accounts:password_reset_done",
+    "accounts:password_reset_confirm",
+    "accounts:password_reset_complete",
+    "accounts:invitation",
+    "core:set_language",
+}
 
 
 def all_url_names() -> set[str]:
