@@ -85,8 +85,8 @@ POST_ONLY = {
     "benefits:plan_sign",
     "benefits:part_delete",
 }
-# Pages that need no organisation (sign-in, language, switching organisation).
-PUBLIC = {"accounts:login", "accounts:logout", "accounts:switch_organisation", "core:set_language"}
+# Pages that need no organisation (sign-in, language, switching organisation, the health check).
+PUBLIC = {"accounts:login", "accounts:logout", "accounts:switch_organisation", "core:set_language", "core:health"}
 
 
 def all_url_names() -> set[str]:
