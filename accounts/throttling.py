@@ -8,6 +8,7 @@ against every username; ``SprayAwareDatabaseHandler`` refuses such an address as
 from __future__ import annotations
 
 import ipaddress
+import logging
 
 from axes.attempts import get_cool_off_threshold
 from axes.handlers.database import AxesDatabaseHandler
@@ -15,6 +16,8 @@ from axes.models import AccessAttempt
 from django.conf import settings
 from django.db.models import Count, Sum
 from django.http import HttpRequest
+
+log = logging.getLogger(__name__)
 
 
 def client_ip_address(request: HttpRequest) -> str | None:
@@ -58,6 +61,17 @@ class SprayAwareDatabaseHandler(AxesDatabaseHandler):
     """Axes' database handler that also refuses an address spraying passwords across usernames."""
 
     def is_locked(self, request, credentials: dict | None = None) -> bool:
+        """Checked before the password: a spraying address gets no answer to any guess."""
         if super().is_locked(request, credentials):
             return True
         return is_spraying(request.axes_ip_address, get_cool_off_threshold(request))
+
+    def user_login_failed(self, sender, credentials: dict, request=None, **kwargs):
+        """After Axes has counted the failure: flag the request so the middleware answers 429."""
+        super().user_login_failed(sender, credentials, request, **kwargs)
+        if request is None or request.axes_locked_out:
+            return
+        if is_spraying(request.axes_ip_address, get_cool_off_threshold(request)):
+            log.warning("Sign-in refused for an address trying many usernames (password spraying).")
+            request.axes_locked_out = True
+            request.axes_credentials = credentials
