@@ -18,13 +18,20 @@ django.setup()
 from django.conf import settings
 from django.templatetags.static import static
 from django.test import Client
+client = Client(HTTP_HOST="{HOST}")
 url = static("vendor/htmx/htmx.min.js")
-response = Client(HTTP_HOST="{HOST}").get(url, secure=True, HTTP_ACCEPT_ENCODING="gzip")
+response = client.get(url, secure=True, HTTP_ACCEPT_ENCODING="gzip")
+plain_http = client.get("/accounts/login/")
+through_proxy = client.get("/accounts/login/", HTTP_X_FORWARDED_PROTO="https")
+health = client.get("/health/")
 print(json.dumps({{
     "url": url,
     "status": response.status_code,
     "encoding": response.get("Content-Encoding"),
     "cache": response.get("Cache-Control"),
+    "plain_http": [plain_http.status_code, plain_http.get("Location")],
+    "through_proxy": [through_proxy.status_code, through_proxy.get("Strict-Transport-Security")],
+    "health": health.status_code,
     "secret_key": settings.SECRET_KEY,
     "email_password": settings.EMAIL_HOST_PASSWORD,
 }}))
@@ -64,6 +71,11 @@ def test_documented_production_environment_passes_the_deploy_checks_and_serves_s
     assert result["status"] == 200
     assert result["encoding"] == "gzip"
     assert "immutable" in result["cache"]
+    # Plain HTTP is sent to HTTPS; the trusted proxy's X-Forwarded-Proto counts as HTTPS, with HSTS.
+    assert result["plain_http"] == [301, f"https://{HOST}/accounts/login/"]
+    assert result["through_proxy"] == [200, "max-age=31536000; includeSubDomains; preload"]
+    # The load balancer's plain-HTTP probe of the health check is not redirected.
+    assert result["health"] == 200
     # The secrets came from the *_FILE files, without their trailing newline.
     assert result["secret_key"] == (tmp_path / "secret_key_file").read_text().strip()
     assert result["email_password"] == "smtp-password"
