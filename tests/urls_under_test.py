@@ -100,7 +100,7 @@ POST_ONLY = {
     "organisations:invitation_withdraw",
 }
 # Pages that need no organisation (sign-in, language, switching organisation, one's own account,
-# a forgotten password, accepting an invitation).
+# a forgotten password, accepting an invitation, the health check).
 PUBLIC = {
     "accounts:login",
     "accounts:logout",
@@ -114,6 +114,7 @@ PUBLIC = {
     "accounts:password_reset_complete",
     "accounts:invitation",
     "core:set_language",
+    "core:health",
 }
 
 
