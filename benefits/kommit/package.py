@@ -41,7 +41,7 @@ _DTD = (b"<!DOCTYPE", b"<!ENTITY")  # never in an Office file; entity expansion 
 
 
 def _megabytes(size: int) -> str:
-    return format_number(size / 1_000_000, 1)
+    return format_number(size / 1_000_000, 0 if size % 1_000_000 == 0 else 1)
 
 
 def not_a_workbook() -> str:
