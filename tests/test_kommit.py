@@ -420,6 +420,12 @@ BAD_FILES = [
 ]
 
 
+def _upload_preview(client, data: bytes):
+    upload = io.BytesIO(data)
+    upload.name = "gevinster.xlsx"
+    return client.post(reverse("kommit:upload"), {"workbook": upload, "start_year": 2026, "step": "preview"})
+
+
 @pytest.mark.parametrize(("name", "make", "sheet", "cell"), BAD_FILES, ids=[b[0] for b in BAD_FILES])
 def test_bad_files_give_the_cell_and_save_nothing(world, login, name, make, sheet, cell):
     data = make(world)
@@ -428,9 +434,7 @@ def test_bad_files_give_the_cell_and_save_nothing(world, login, name, make, shee
     assert (sheet, cell) in {(e.sheet, e.cell) for e in result.errors}, [str(e) for e in result.errors]
     before = Initiative.objects.count()
     client = login(world.users["portfolio_office"])
-    upload = io.BytesIO(data)
-    upload.name = "gevinster.xlsx"
-    response = client.post(reverse("kommit:upload"), {"workbook": upload, "start_year": 2026, "step": "preview"})
+    response = _upload_preview(client, data)
     assert response.status_code == 200
     body = response.content.decode()
     assert "The workbook could not be imported" in body
@@ -768,9 +772,7 @@ def test_a_million_rows_are_refused_before_openpyxl_and_with_little_memory(world
     assert peak < 20_000_000  # the file itself is 0.7 MB; nothing of the 26 MB is unpacked
     before = Initiative.objects.count()
     client = login(world.users["portfolio_office"])
-    upload = io.BytesIO(million_rows)
-    upload.name = "gevinster.xlsx"
-    response = client.post(reverse("kommit:upload"), {"workbook": upload, "start_year": 2026, "step": "preview"})
+    response = _upload_preview(client, million_rows)
     assert response.status_code == 200
     body = response.content.decode()
     assert "The workbook could not be imported" in body and "at most 20 MB is accepted" in body
