@@ -35,6 +35,8 @@ CASES = [
     ("rows-100k", "104 kB, 100 000 rows (issue): upload (refused)", "rows-100k"),
     ("rows-1m", "680 kB, 1 000 000 rows (issue): upload (refused)", "rows-1m"),
     ("bomb", "Zip bomb, 500 MB of zeros in 0.5 MB: upload (refused)", "bomb"),
+    ("styles", "At the limit: 0.3 MB of styles, 20 000 minimal cell formats: upload (refused: no name)", "styles"),
+    ("wide", "At the limit: 120 000 elements in one row inside a read area: upload and preview", "wide"),
 ]
 
 
@@ -98,6 +100,8 @@ def _build_files(folder: Path) -> dict[str, Path]:
         "rows-100k": W.many_rows(100_000),
         "rows-1m": W.many_rows(1_000_000),
         "bomb": W.zip_bomb(500),
+        "styles": W.many_styles(295_000),
+        "wide": W.wide_first_row(filled(named | benefits), T.ECONOMICS, 120_000),
     }
     paths = {}
     for name, data in contents.items():

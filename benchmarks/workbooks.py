@@ -93,6 +93,27 @@ def rows_after_the_area(data: bytes, sheet: str, rows: int) -> bytes:
     return with_parts(data, {part: xml.encode()})
 
 
+def many_styles(size: int) -> bytes:
+    """The template with minimal cell formats added until its styles part is about ``size`` bytes."""
+    data = template()
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        styles = archive.read("xl/styles.xml").decode()
+    formats = int(re.search(r'<cellXfs count="(\d+)"', styles).group(1))
+    extra = max(size - len(styles), 0) // len('<xf xfId="0"/>')
+    styles = styles.replace(f'<cellXfs count="{formats}">', f'<cellXfs count="{formats + extra}">', 1)
+    styles = styles.replace("</cellXfs>", '<xf xfId="0"/>' * extra + "</cellXfs>", 1)
+    return with_parts(data, {"xl/styles.xml": styles.encode()})
+
+
+def wide_first_row(data: bytes, sheet: str, tags: int) -> bytes:
+    """``data`` with ``tags`` empty elements added to ``sheet``'s first row: openpyxl parses each as a cell."""
+    part = sheet_part(data, sheet)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        xml = archive.read(part).decode()
+    xml = re.sub(r"(<row [^>]*>)", lambda m: m.group(1) + "<x/>" * tags, xml, count=1)
+    return with_parts(data, {part: xml.encode()})
+
+
 def zip_bomb(megabytes: int = 500) -> bytes:
     """The template with one more part: ``megabytes`` MB of zeros, packed to about 1/1000 of that."""
     out = io.BytesIO(template())
