@@ -13,6 +13,11 @@ Rules worth knowing:
 - A cell holding an Excel error value (#DIV/0!, #VALUE!, #REF! …) is an error.
 - An input cell with a formula counts with the value Excel saved for it.
 - The interest rate is a fraction (4 % = 0.04); a rate above 1 is refused (quirk Q7).
+
+The file is checked as a zip archive before openpyxl sees it (``package.py``), then opened once
+in openpyxl's read-only mode, which streams a sheet's XML instead of building it. A template
+sheet whose declared size is far beyond the template is refused, and of the others only the area
+the importer reads (``template.READ_AREAS``) is parsed, however many rows follow it.
 """
 
 from __future__ import annotations
@@ -29,11 +34,14 @@ from typing import BinaryIO
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from openpyxl import load_workbook
+from openpyxl.utils import coordinate_to_tuple, get_column_letter
 from openpyxl.utils.datetime import from_excel
 
 from core.exports import FORMULA_STARTS
+from core.formatting import format_number
 
 from . import template as T
+from .package import MAX_FILE_BYTES, not_a_workbook, package_problem
 
 ERROR_VALUES = frozenset(
     {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#SPILL!", "#CALC!", "#GETTING_DATA"}
@@ -54,6 +62,8 @@ _ISO_DATE_TEXT = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
 _DATE_IN_LABEL = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 _YEAR_IN_TEXT = re.compile(r"\b(\d{4})\b")
 _STRATEGY_LABEL = re.compile(r"^(" + "|".join(T.STRATEGY_LABELS) + r"):[ \t]?", re.MULTILINE)
+#: A template sheet declared larger than this is refused unread; the template's largest is 66 × 16.
+MAX_SHEET_ROWS, MAX_SHEET_COLUMNS = 1_000, 100
 
 
 @dataclass(frozen=True)
@@ -207,23 +217,43 @@ class ParseResult:
         return not self.errors and self.workbook is not None
 
 
+@dataclass(frozen=True)
+class _Cell:
+    value: object  # for a formula, the result Excel saved with the file (None if it saved none)
+    formula: str | None = None
+
+
+_EMPTY = _Cell(None)
+#: The cells read from each template sheet the file has: sheet → coordinate → cell (empty cells left out).
+Cells = dict[str, dict[str, _Cell]]
+
+
 def parse_workbook(file_obj: BinaryIO | bytes | str | Path) -> ParseResult:
     """Read a filled-in KommIT workbook. Bad files give errors, never exceptions."""
+    data = _read_bytes(file_obj)
+    problem = package_problem(data)
+    if problem:
+        return ParseResult(errors=[CellError("", "", problem)])
     try:
-        data = _read_bytes(file_obj)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # x14 conditional formats and extensions are not supported
-            formulas = load_workbook(io.BytesIO(data), data_only=False)
-            values = load_workbook(io.BytesIO(data), data_only=True)
-    except Exception:  # any failure to open is the same answer to the user
-        return ParseResult(
-            errors=[CellError("", "", _("The file is not an Excel workbook (.xlsx), or it is damaged."))]
-        )
+            workbook = load_workbook(io.BytesIO(data), read_only=True)
+            try:
+                errors = refusals(workbook)
+                if errors:
+                    return ParseResult(errors=errors)
+                names = workbook.sheetnames
+                cells = read_cells(workbook)
+                epoch = workbook.epoch
+            finally:
+                workbook.close()  # a read-only workbook keeps its archive open until closed
+    except Exception:  # any failure to open or read is the same answer to the user
+        return ParseResult(errors=[CellError("", "", not_a_workbook())])
 
-    errors = fingerprint_errors(formulas)
+    errors = fingerprint_errors(names, cells)
     if errors:
         return ParseResult(errors=errors)
-    reader = _Reader(formulas, values)
+    reader = _Reader(cells, epoch)
     workbook = reader.parse()
     if reader.errors:
         return ParseResult(errors=reader.errors, notices=reader.notices)
@@ -231,32 +261,106 @@ def parse_workbook(file_obj: BinaryIO | bytes | str | Path) -> ParseResult:
 
 
 def _read_bytes(file_obj) -> bytes:
+    """The file's bytes; never more than one byte past the upload limit, so a huge file costs nothing."""
     if isinstance(file_obj, bytes):
         return file_obj
     if isinstance(file_obj, str | Path):
-        return Path(file_obj).read_bytes()
+        with Path(file_obj).open("rb") as file:
+            return file.read(MAX_FILE_BYTES + 1)
     if hasattr(file_obj, "seek"):
         file_obj.seek(0)
-    return file_obj.read()
+    return file_obj.read(MAX_FILE_BYTES + 1)
+
+
+def refusals(workbook) -> list[CellError]:
+    """Errors that stop the import before any cell is read: no template sheet, or a sheet far too large.
+
+    A sheet's size is the dimension the file declares; a file that declares less than it holds
+    is still read only as far as the template's area (``read_cells``).
+    """
+    names = workbook.sheetnames
+    if not set(names).intersection(T.SHEETS):
+        first = names[0] if names else ""
+        return [CellError(first, "", _("This is not the KS/KommIT benefits workbook: none of its sheets are here."))]
+    errors = []
+    for sheet in T.READ_AREAS:
+        if sheet not in names:
+            continue
+        rows, columns = workbook[sheet].max_row or 0, workbook[sheet].max_column or 0
+        if rows > MAX_SHEET_ROWS or columns > MAX_SHEET_COLUMNS:
+            errors.append(
+                CellError(
+                    sheet,
+                    "",
+                    _(
+                        "The sheet reaches cell %(last)s, far beyond the KS/KommIT template. At most "
+                        "%(rows)s rows and %(columns)s columns are accepted: delete what lies below and "
+                        "to the right of the template's tables and try again."
+                    )
+                    % {
+                        "last": f"{get_column_letter(max(columns, 1))}{max(rows, 1)}",
+                        "rows": format_number(MAX_SHEET_ROWS),
+                        "columns": MAX_SHEET_COLUMNS,
+                    },
+                )
+            )
+    return errors
+
+
+def read_cells(workbook) -> Cells:
+    """The read area of every template sheet in the file, in one bounded pass per sheet.
+
+    A second pass over the same area reads the results Excel saved, only for sheets whose area
+    holds formulas (a formula counts with its saved result, and the fingerprint compares formulas).
+    """
+    sheets = [sheet for sheet in T.READ_AREAS if sheet in workbook.sheetnames]
+    formulas = {sheet: _read_area(workbook[sheet]) for sheet in sheets}
+    with_formulas = [sheet for sheet in sheets if any(c.data_type == "f" for c in formulas[sheet].values())]
+    workbook._data_only = True  # openpyxl has no public switch; read-only sheets look at it on each pass
+    saved = {sheet: _read_area(workbook[sheet]) for sheet in with_formulas}
+    cells: Cells = {}
+    for sheet in sheets:
+        cells[sheet] = {}
+        for ref, cell in formulas[sheet].items():
+            if cell.data_type == "f":
+                result = saved[sheet].get(ref)
+                cells[sheet][ref] = _Cell(result.value if result else None, formula=cell.value)
+            else:
+                cells[sheet][ref] = _Cell(cell.value)
+    return cells
+
+
+def _read_area(sheet) -> dict:
+    """The non-empty cells of the sheet's read area, by coordinate; parsing stops after its last row."""
+    last_row, last_column = T.READ_AREAS[sheet.title]
+    found = {}
+    rows = sheet.iter_rows(min_row=1, max_row=last_row, min_col=1, max_col=last_column)
+    for row_number, row in enumerate(rows, start=1):
+        for column, cell in enumerate(row, start=1):
+            if cell.value is not None:
+                found[f"{get_column_letter(column)}{row_number}"] = cell
+    return found
 
 
 def _same_label(value, expected: str) -> bool:
     return isinstance(value, str) and " ".join(value.split()).casefold() == " ".join(expected.split()).casefold()
 
 
-def fingerprint_errors(workbook) -> list[CellError]:
-    """Errors when the workbook is not the KommIT template: no known sheet, a missing sheet, changed labels."""
-    names = set(workbook.sheetnames)
-    if not names.intersection(T.SHEETS):
-        first = workbook.sheetnames[0] if workbook.sheetnames else ""
-        return [CellError(first, "", _("This is not the KS/KommIT benefits workbook: none of its sheets are here."))]
+def _as_written(cells: Cells, sheet: str, ref: str):
+    """What the cell holds as typed: its formula, else its value."""
+    cell = cells[sheet].get(ref, _EMPTY)
+    return cell.formula if cell.formula is not None else cell.value
+
+
+def fingerprint_errors(names: list[str], cells: Cells) -> list[CellError]:
+    """Errors when the workbook is not the KommIT template: a missing sheet, changed labels."""
     errors = [
         CellError(sheet, "", _("The sheet is missing. The import needs every sheet of the KS/KommIT template."))
         for sheet in T.REQUIRED_SHEETS
         if sheet not in names
     ]
     for (sheet, cell), expected in T.LABELS.items():
-        if sheet in names and not _same_label(workbook[sheet][cell].value, expected):
+        if sheet in cells and not _same_label(_as_written(cells, sheet, cell), expected):
             errors.append(
                 CellError(
                     sheet,
@@ -265,9 +369,9 @@ def fingerprint_errors(workbook) -> list[CellError]:
                     % {"expected": expected},
                 )
             )
-    if T.SUPPORT in names:
+    if T.SUPPORT in cells:
         for cell, year in T.SUPPORT_YEAR_CELLS.items():
-            if workbook[T.SUPPORT][cell].value != year:
+            if _as_written(cells, T.SUPPORT, cell) != year:
                 errors.append(
                     CellError(
                         T.SUPPORT,
@@ -336,10 +440,9 @@ def _show(value) -> str:
 class _Reader:
     """Reads the cells of one workbook, collecting errors and notices as it goes."""
 
-    def __init__(self, formulas, values):
-        self.formulas = formulas
-        self.values = values
-        self.epoch = getattr(formulas, "epoch", None)
+    def __init__(self, cells: Cells, epoch):
+        self.cells = cells
+        self.epoch = epoch
         self.errors: list[CellError] = []
         self.notices: list[CellNotice] = []
 
@@ -351,19 +454,24 @@ class _Reader:
     def notice(self, sheet: str, cell: str, message: str) -> None:
         self.notices.append(CellNotice(sheet, cell, message))
 
+    def cell(self, sheet: str, cell: str) -> _Cell:
+        row, column = coordinate_to_tuple(cell)
+        last_row, last_column = T.READ_AREAS[sheet]
+        if row > last_row or column > last_column:
+            raise ValueError(f"{sheet}!{cell} is outside the area read; widen template.READ_AREAS")
+        return self.cells[sheet].get(cell, _EMPTY)
+
     def raw(self, sheet: str, cell: str):
         """The cell's value; a formula counts with its saved result. None (and an error) for error values."""
-        source = self.formulas[sheet][cell]
+        source = self.cell(sheet, cell)
         value = source.value
-        if source.data_type == "f":
-            value = self.values[sheet][cell].value
-            if value is None:
-                self.error(
-                    sheet,
-                    cell,
-                    _("This cell holds a formula whose result is not saved in the file. Type the value instead."),
-                )
-                return None
+        if source.formula is not None and value is None:
+            self.error(
+                sheet,
+                cell,
+                _("This cell holds a formula whose result is not saved in the file. Type the value instead."),
+            )
+            return None
         if isinstance(value, str) and value.strip() in ERROR_VALUES:
             self.error(
                 sheet,
@@ -709,8 +817,8 @@ class _Reader:
         type_text = self.text(T.ECONOMICS, f"{T.TYPE_COLUMN}{e}")
         amounts = [self.number(T.ECONOMICS, f"{col}{e}") for col in T.YEAR_COLUMNS]
         importance = self.choice(T.ECONOMICS, f"{T.IMPORTANCE_COLUMN}{e}", T.IMPORTANCE_VALUES)
-        copied = self.formulas[T.ECONOMICS][f"{T.BENEFIT_NAME_COLUMN}{e}"]
-        if copied.data_type != "f" and copied.value not in (None, "", name):
+        copied = self.cell(T.ECONOMICS, f"{T.BENEFIT_NAME_COLUMN}{e}")
+        if copied.formula is None and copied.value not in (None, "", name):
             self.notice(
                 T.ECONOMICS,
                 f"{T.BENEFIT_NAME_COLUMN}{e}",

@@ -163,3 +163,20 @@ def results_row(k: int) -> int:
 
 #: Input cells whose number format the exporter sets to a Norwegian date.
 DATE_FORMAT = "DD.MM.YYYY"
+
+
+#: The last row and column (1 = A) the importer reads in each sheet. Only these areas are read
+#: from an uploaded file; the reader refuses to look at a cell outside them.
+READ_AREAS: dict[str, tuple[int, int]] = {
+    FORSIDE: (19, 2),  # A1:B19
+    STAKEHOLDER_LIST: (19, 3),  # A5:C19
+    PROCESS_TODAY: (14, 3),  # B5, A8:C14
+    PROCESS_FUTURE: (14, 3),
+    CHANGES: (18, 5),  # A4, A5:E18
+    STAKEHOLDER_ANALYSIS: (19, 5),  # B5:E19
+    ECONOMICS: (44, 8),  # B6:H20, H24, B26:H26, B32, B39:C39, B44
+    PLAN: (32, 7),  # E1, B5:G32
+    FOLLOW_UP: (18, 6),  # C1, D4, C5:F18
+    RESULTS: (27, 6),  # F1, D13, D14:F27
+    SUPPORT: (4, 5),  # A4:B4, B3:E3
+}

@@ -30,10 +30,10 @@ from portfolio.models import Initiative
 from portfolio.permissions import can_create_initiative
 
 from .importer import LATEST_START_YEAR, create_initiative, preview_import
+from .package import MAX_FILE_BYTES, too_large
 from .reader import CellError, parse_workbook
 from .writer import export_workbook, left_out
 
-MAX_UPLOAD_BYTES = 1_500_000  # a filled-in workbook is about 200 kB; base64 of this fits a POST
 PAYLOAD_SALT = "benefits.kommit.upload"
 PAYLOAD_MAX_AGE = 60 * 60
 
@@ -69,11 +69,11 @@ def _uploaded(request, form: UploadForm) -> tuple[str, bytes] | None:
     """The file's name and bytes, from this upload or from the signed field of the preview."""
     upload = form.cleaned_data.get("workbook")
     if any(getattr(handler, "too_large", False) for handler in request.upload_handlers):
-        form.add_error("workbook", _("The file is too large for a KS/KommIT workbook."))
+        form.add_error("workbook", too_large())
         return None
     if upload:
-        if upload.size > MAX_UPLOAD_BYTES:
-            form.add_error("workbook", _("The file is too large for a KS/KommIT workbook."))
+        if upload.size > MAX_FILE_BYTES:
+            form.add_error("workbook", too_large())
             return None
         return upload.name, upload.read()
     payload = request.POST.get("payload", "")
@@ -100,7 +100,7 @@ class MemoryOnlyUploadHandler(FileUploadHandler):
         self.buffer = io.BytesIO()
 
     def receive_data_chunk(self, raw_data, start):
-        if start + len(raw_data) > MAX_UPLOAD_BYTES:
+        if start + len(raw_data) > MAX_FILE_BYTES:
             self.too_large = True
             raise StopUpload(connection_reset=False)
         self.buffer.write(raw_data)
