@@ -11,6 +11,7 @@ from .forms import OrganisationForm, OrgUnitForm, PersonForm
 from .models import Membership, OrgUnit
 from .permissions import can_manage_organisation
 from .services.people import save_person
+from .services.person_history import history_for_membership
 from .services.tree import unit_tree
 
 
@@ -89,4 +90,5 @@ def person_edit(request, pk: int | None = None):
         messages.success(request, _("The person was saved."))
         return redirect("organisations:people")
     title = _("Edit person") if pk else _("New person")
-    return render(request, "form.html", {"form": form, "title": title})
+    history = history_for_membership(membership, request.actor) if membership else None
+    return render(request, "form.html", {"form": form, "title": title, "history": history})
