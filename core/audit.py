@@ -42,7 +42,11 @@ HISTORY_LIMIT = 200
 #: A changed password is logged as this field without values.
 PASSWORD_FIELD = "password"  # noqa: S105 (a field name)
 EMPTY = "—"
+#: What ``erase_person`` leaves in place of a person's name, username or e-mail in old entries.
+ERASED_VALUE = "[erased]"
 LONGEST_TEXT = 200
+#: Numbers shown without thousands grouping.
+UNGROUPED_NUMBERS = {"year", "version", "order"}
 #: Fields that say which row, tenant or person an entry is about, not what changed.
 HIDDEN_FIELDS = {"id", "organisation", "membership"}
 
@@ -174,6 +178,8 @@ def _display(model: type[models.Model], field: models.Field | None, value, names
     if _is_empty(value):
         return EMPTY
     text = str(value)
+    if text == ERASED_VALUE:
+        return _("(erased)")
     if field is None:
         return _shorten(text)
     if field.is_relation and field.many_to_one:
@@ -198,6 +204,8 @@ def _number(model: type[models.Model], field: models.Field, text: str) -> str:
         return text
     if (model._meta.label, field.name) in MONEY_FIELDS:
         return format_money(number)
+    if field.name in UNGROUPED_NUMBERS:
+        return text
     decimals = max(0, -number.normalize().as_tuple().exponent)
     return format_number(number, decimals)
 
@@ -241,10 +249,10 @@ def _related_names(entries: Iterable[LogEntry], organisation_id: int) -> dict:
 def _names_in_organisation(model: type[models.Model], ids: set[str], organisation_id: int) -> dict:
     numeric = [int(pk) for pk in ids if pk.isdigit()]
     if model is get_user_model():
-        # People are named only while they are members here; others stay anonymous.
+        # People are named only while they are members here; anyone else is a former member.
         members = Membership.objects.for_org(organisation_id).filter(user_id__in=numeric).select_related("user")
         found = {m.user_id: str(m.user) for m in members}
-        return {pk: found.get(pk, _("someone outside the organisation")) for pk in numeric}
+        return {pk: found.get(pk, _("Former member")) for pk in numeric}
     if model is Organisation:
         return {organisation.pk: str(organisation) for organisation in Organisation.objects.filter(pk=organisation_id)}
     if issubclass(model, TenantModel):

@@ -136,3 +136,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "loggers": {"axes": {"handlers": ["console"], "level": "WARNING"}},
 }
+
+# Retention (docs/privacy.md): `manage.py purge_expired_data`, run daily, deletes sign-in logs and
+# expired sessions, and removes network addresses from the audit log, once they are this old.
+SIGN_IN_LOG_RETENTION_DAYS = int(os.environ.get("SIGN_IN_LOG_RETENTION_DAYS", "90"))
