@@ -91,12 +91,12 @@ def erase_person(user) -> None:
         user.save()
         for membership in memberships:
             membership.delete()  # its roles go with it; both are audited
-    _scrub_audit_log(user, memberships)
+    scrub_audit_log(user, memberships)
     for model in (AccessLog, AccessAttempt, AccessFailureLog):
         model.objects.filter(username=old_username).delete()
 
 
-def _scrub_audit_log(user, memberships: list[Membership]) -> None:
+def scrub_audit_log(user, memberships: list[Membership]) -> None:
     for entry in _entries_about(user, memberships).filter(content_type=ContentType.objects.get_for_model(user)):
         entry.changes = {
             name: [_erased(value) for value in values] if name in IDENTIFYING_FIELDS else values
@@ -126,7 +126,7 @@ def _entries_about(user, memberships: list[Membership]):
 def _entry(entry: LogEntry, *, with_changes: bool) -> dict[str, Any]:
     data = {
         "time": entry.timestamp.isoformat(),
-        "action": LogEntry.Action(entry.action).label,
+        "action": str(dict(LogEntry.Action.choices)[entry.action]),
         "object_type": entry.content_type.model,
         "object": entry.object_repr,
     }
