@@ -187,7 +187,7 @@ def _display(model: type[models.Model], field: models.Field | None, value, names
     if field.flatchoices:
         return str({str(key): label for key, label in field.flatchoices}.get(text, text))
     if isinstance(field, models.BooleanField):
-        return _("yes") if text == "True" else _("no")
+        return _("Yes") if text == "True" else _("No")
     if isinstance(field, models.DateTimeField):
         return _datetime(text)
     if isinstance(field, models.DateField):

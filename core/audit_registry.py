@@ -26,6 +26,8 @@ AUDITED: dict[str, dict[str, Any]] = {
     "organisations.Membership": {},
     "organisations.RoleAssignment": {},
     "portfolio.Programme": {},
+    # Many-to-many links: change them with add/remove/set, never clear(): auditlog writes a cleared
+    # link as every row of the target model, which would put other organisations' units in the log.
     "portfolio.Idea": {"m2m_fields": ["units"]},
     "portfolio.Initiative": {},
     "portfolio.AffectedUnit": {},

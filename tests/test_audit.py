@@ -123,7 +123,7 @@ def test_history_reads_like_norwegian_text_never_none(world):
     shown = lines(history)
     assert f"Budget (NOK): 1{NBSP}000{NBSP}000{NBSP}kr → 750{NBSP}000{NBSP}kr" in shown
     assert "Planned end: 30.06.2027 → 31.12.2027" in shown
-    assert "Statutory: no → yes" in shown
+    assert "Statutory: No → Yes" in shown
     assert f"Project leader: — → {world.users['project_leader']}" in shown
     assert "Programme: Fjordvik programme → —" in shown
     assert "Year: 2026 → 2027" in shown
