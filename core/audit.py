@@ -47,8 +47,9 @@ ERASED_VALUE = "[erased]"
 LONGEST_TEXT = 200
 #: Numbers shown without thousands grouping.
 UNGROUPED_NUMBERS = {"year", "version", "order"}
-#: Fields that say which row, tenant or person an entry is about, not what changed.
-HIDDEN_FIELDS = {"id", "organisation", "membership"}
+#: Fields that say which row or tenant an entry is about, not what changed; the row's
+#: ``tenant_parent`` (a benefit's initiative, a role's membership) is left out too.
+HIDDEN_FIELDS = {"id", "organisation"}
 
 ACTIONS = {
     LogEntry.Action.CREATE: gettext_lazy("created"),
@@ -141,7 +142,7 @@ def _row(entry: LogEntry, names: dict) -> AuditRow:
 
 def _change_lines(entry: LogEntry, model: type[models.Model], names: dict) -> Iterator[str]:
     for name, values in (entry.changes or {}).items():
-        if name in HIDDEN_FIELDS:
+        if not _shown(model, name):
             continue
         field = _field(model, name)
         if isinstance(field, models.ForeignObjectRel):  # a reverse relation: auditlog writes a placeholder
@@ -161,6 +162,10 @@ def _change_lines(entry: LogEntry, model: type[models.Model], names: dict) -> It
                 yield _("%(field)s: %(old)s → %(new)s") % {"field": label, "old": old, "new": new}
             elif (shown := new if entry.action == LogEntry.Action.CREATE else old) != EMPTY:
                 yield _("%(field)s: %(value)s") % {"field": label, "value": shown}
+
+
+def _shown(model: type[models.Model], name: str) -> bool:
+    return name not in HIDDEN_FIELDS and name != getattr(model, "tenant_parent", None)
 
 
 def _field(model: type[models.Model], name: str) -> models.Field | None:
@@ -236,8 +241,8 @@ def _related_names(entries: Iterable[LogEntry], organisation_id: int) -> dict:
     for entry in entries:
         model = entry.content_type.model_class()
         for name, values in (entry.changes or {}).items():
-            field = _field(model, name) if model and not isinstance(values, dict) else None
-            if field is not None and field.is_relation and field.many_to_one and name not in HIDDEN_FIELDS:
+            field = _field(model, name) if model and _shown(model, name) and not isinstance(values, dict) else None
+            if field is not None and field.is_relation and field.many_to_one:
                 wanted[field.related_model].update(str(v) for v in values if not _is_empty(v))
     names: dict = {}
     for model, ids in wanted.items():
