@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import Form, ModelForm, StyledFormMixin
 
-from .services import email_in_use, language_of, sign_in_name
+from .services.credentials import email_in_use, language_of, sign_in_name
 
 
 class LoginForm(StyledFormMixin, auth_forms.AuthenticationForm):

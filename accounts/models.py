@@ -31,4 +31,25 @@ class User(AbstractUser):
         ]
 
     def __str__(self) -> str:
+        if self.is_erased:
+            return str(_("Former member"))
         return self.get_full_name() or self.username
+
+    @property
+    def is_erased(self) -> bool:
+        """Anonymised by ``erase_person``: the row stays so that history still reads."""
+        return not self.is_active and self.username == erased_username(self.pk)
+
+    def save(self, *args, **kwargs) -> None:
+        # Django holds the new raw password in ``_password`` from set_password() until the save
+        # (when it calls the validators' password_changed hook); a hash upgrade at sign-in does not.
+        password_changed = self.pk is not None and self._password is not None
+        super().save(*args, **kwargs)
+        if password_changed:
+            from core.audit import log_password_change
+
+            log_password_change(self)
+
+
+def erased_username(pk: int | None) -> str:
+    return f"erased-{pk}"

@@ -22,7 +22,7 @@ from .forms import (
     ProfileForm,
     SetPasswordForm,
 )
-from .services import account_for_email, change_email
+from .services.credentials import account_for_email, change_email
 
 # Accounts made here sign in with Django's own backend; axes has already let the request through.
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"

@@ -468,3 +468,6 @@ class ReminderSent(TenantModel):
                 fields=["indicator", "due_on", "recipient"], name="one_reminder_per_due_measurement"
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator} {self.due_on:%d.%m.%Y}"

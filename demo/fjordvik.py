@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from core.audit_context import Source, audit_source
 from organisations.models import Membership, Organisation, OrgUnit, Region, Role, RoleAssignment
 from portfolio.models import (
     RAG,
@@ -377,6 +378,7 @@ def _months(day: datetime.date, months: int) -> datetime.date:
     return datetime.date(day.year + month // 12, month % 12 + 1, 1)
 
 
+@audit_source(Source.DEMO)
 @transaction.atomic
 def load_fjordvik(reference: datetime.date | None = None) -> DemoResult:
     reference = reference or datetime.date.today()

@@ -234,3 +234,7 @@ LOGGING = {
         "axes": {"level": "WARNING", "propagate": True},
     },
 }
+
+# Retention (docs/privacy.md): `manage.py purge_expired_data`, run daily, deletes sign-in logs and
+# expired sessions, and removes network addresses from the audit log, once they are this old.
+SIGN_IN_LOG_RETENTION_DAYS = env_int("SIGN_IN_LOG_RETENTION_DAYS", 90, minimum=1)

@@ -243,6 +243,10 @@ class Membership(TenantModel):
     def __str__(self) -> str:
         return f"{self.user} – {self.organisation}"
 
+    def get_additional_data(self) -> dict:
+        """Keys that put its audit entries on the person's history."""
+        return {"person": self.user_id}
+
 
 class RoleAssignment(TenantModel):
     membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="roles")
@@ -256,6 +260,10 @@ class RoleAssignment(TenantModel):
 
     def __str__(self) -> str:
         return self.get_role_display()
+
+    def get_additional_data(self) -> dict:
+        """Keys that put its audit entries on the person's history."""
+        return {"membership": self.membership_id, "person": self.membership.user_id}
 
 
 class Invitation(TenantModel):

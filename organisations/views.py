@@ -12,6 +12,7 @@ from .models import Membership, OrgUnit
 from .permissions import can_manage_organisation
 from .services.invitations import invite, pending_invitations, resend
 from .services.people import people_rows, save_membership
+from .services.person_history import history_for_membership
 from .services.tree import unit_tree
 
 
@@ -89,7 +90,8 @@ def person_edit(request, pk: int):
         messages.success(request, _("The membership was saved."))
         return redirect("organisations:people")
     title = _("Membership of %(name)s") % {"name": membership.user}
-    return render(request, "form.html", {"form": form, "title": title})
+    history = history_for_membership(membership, request.actor)
+    return render(request, "form.html", {"form": form, "title": title, "history": history})
 
 
 def _site(request) -> str:

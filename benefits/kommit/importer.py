@@ -52,6 +52,7 @@ from benefits.models import (
 )
 from benefits.services.economics import Economics
 from benefits.services.queries import economics_for, initiative_benefits
+from core.audit_context import Source, audit_source
 from core.formatting import format_number
 from core.forms import members_of
 from organisations.models import Organisation
@@ -173,6 +174,7 @@ def create_initiative(parsed: ParsedWorkbook, organisation: Organisation, *, by,
     return outcome.initiative
 
 
+@audit_source(Source.IMPORT)
 @transaction.atomic
 def import_workbook(parsed: ParsedWorkbook, organisation: Organisation, *, by, start_year: int) -> ImportOutcome:
     notices = organisation_notices(parsed, organisation, start_year)

@@ -20,7 +20,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from accounts.services import account_for_email, language_of
+from accounts.services.credentials import account_for_email, language_of
 
 from ..models import Invitation, Membership, Organisation
 from .people import set_roles

@@ -1,0 +1,87 @@
+"""What the audit log records: the one list of every model of our apps, audited or not.
+
+Every create, change and delete of domain data and of access rights is logged by django-auditlog
+with the acting person (or the source, see ``core.audit_context``), field by field. A model of our
+apps must be in ``AUDITED`` or in ``NOT_AUDITED`` with the reason; ``tests/test_audit.py`` fails
+otherwise, so a new model cannot be forgotten. ``register_all`` runs from ``CoreConfig.ready``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.apps import apps
+
+#: Apps whose models must be accounted for here.
+OUR_APPS = ("accounts", "organisations", "portfolio", "benefits", "core", "demo")
+
+#: model label → options for ``auditlog.register``.
+AUDITED: dict[str, dict[str, Any]] = {
+    # A password hash never enters the log; a password change is logged as an event without
+    # values by ``accounts.models.User.save``. The sign-in time is in the sign-in log instead.
+    "accounts.User": {"exclude_fields": ["password", "last_login"]},
+    "organisations.Region": {},
+    "organisations.Organisation": {},
+    "organisations.OrgUnit": {},
+    "organisations.Membership": {},
+    "organisations.RoleAssignment": {},
+    # Who invited whom, and when it was accepted; the token's hash is a secret, not a fact.
+    "organisations.Invitation": {"exclude_fields": ["token_hash"]},
+    "portfolio.Programme": {},
+    # Many-to-many links: change them with add/remove/set, never clear(): auditlog writes a cleared
+    # link as every row of the target model, which would put other organisations' units in the log.
+    "portfolio.Idea": {"m2m_fields": ["units"]},
+    "portfolio.Initiative": {},
+    "portfolio.AffectedUnit": {},
+    "portfolio.Stakeholder": {},
+    "portfolio.StatusReport": {},
+    "portfolio.Deviation": {},
+    "portfolio.PhaseChange": {},
+    "benefits.StrategicGoal": {},
+    "benefits.ProcessStep": {},
+    "benefits.Change": {"m2m_fields": ["units"]},
+    "benefits.Benefit": {},
+    "benefits.Prerequisite": {},
+    "benefits.BenefitEstimate": {},
+    "benefits.CostLine": {},
+    "benefits.TrainingCost": {},
+    "benefits.RealisationMeasure": {},
+    "benefits.Indicator": {},
+    "benefits.Measurement": {},
+    # The snapshot is a frozen copy of rows that are audited themselves.
+    "benefits.BenefitPlan": {"exclude_fields": ["snapshot"]},
+}
+
+#: model label → why its rows are not audited.
+NOT_AUDITED: dict[str, str] = {
+    "benefits.ReminderSent": "A receipt written only by the reminder job so an e-mail is never sent twice; "
+    "nobody edits it, so the row is its own record.",
+}
+
+#: Fields shown as money (1 234 567 kr) in the history; other numbers are shown as plain numbers.
+MONEY_FIELDS: frozenset[tuple[str, str]] = frozenset(
+    {
+        ("portfolio.Initiative", "budget"),
+        ("benefits.CostLine", "amount"),
+        ("organisations.Organisation", "hourly_cost"),
+        ("organisations.Organisation", "substitute_hourly_cost"),
+        ("organisations.OrgUnit", "hourly_cost"),
+    }
+)
+
+
+def our_models() -> list[str]:
+    """Labels of every concrete model in our apps."""
+    return [
+        model._meta.label
+        for app in OUR_APPS
+        for model in apps.get_app_config(app).get_models()
+        if not model._meta.abstract and not model._meta.proxy
+    ]
+
+
+def register_all() -> None:
+    from auditlog.registry import auditlog
+
+    for label, options in AUDITED.items():
+        auditlog.register(apps.get_model(label), **options)
