@@ -7,6 +7,7 @@ class BenefitsConfig(AppConfig):
     verbose_name = _("Benefits realisation")
 
     def ready(self) -> None:
+        self.register_rules()
         from auditlog.registry import auditlog
 
         from . import models
@@ -26,3 +27,6 @@ class BenefitsConfig(AppConfig):
             models.BenefitPlan,
         ):
             auditlog.register(model)
+
+    def register_rules(self) -> None:
+        from . import permissions  # noqa: F401  (importing it registers the app's rules)

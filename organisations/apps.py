@@ -7,6 +7,7 @@ class OrganisationsConfig(AppConfig):
     verbose_name = _("Organisations")
 
     def ready(self) -> None:
+        self.register_rules()
         from auditlog.registry import auditlog
 
         from . import models
@@ -14,3 +15,6 @@ class OrganisationsConfig(AppConfig):
         auditlog.register(models.Organisation)
         auditlog.register(models.OrgUnit)
         auditlog.register(models.Membership)
+
+    def register_rules(self) -> None:
+        from . import permissions  # noqa: F401  (importing it registers the app's rules)

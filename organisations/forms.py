@@ -77,3 +77,12 @@ class PersonForm(TenantFormMixin, ModelForm):
         if password:
             validate_password(password, self.instance)
         return password
+
+    def clean(self):
+        cleaned = super().clean()
+        newly_middle_manager = Role.MIDDLE_MANAGER in cleaned.get("roles", []) and (
+            Role.MIDDLE_MANAGER not in self.initial.get("roles", [])
+        )
+        if newly_middle_manager and not cleaned.get("unit"):
+            self.add_error("unit", _("A middle manager leads a unit: choose the unit the person works in."))
+        return cleaned

@@ -9,7 +9,6 @@ from core.tenancy import get_for_org_or_404
 
 from .forms import OrganisationForm, OrgUnitForm, PersonForm
 from .models import Membership, OrgUnit
-from .permissions import can_manage_organisation
 from .services.people import save_person
 from .services.tree import unit_tree
 
@@ -19,7 +18,6 @@ def unit_list(request):
     actor = request.actor
     context = {
         "tree": unit_tree(actor.organisation),
-        "can_manage": can_manage_organisation(actor),
         "organisation": actor.organisation,
     }
     return render(request, "organisations/unit_list.html", context)
@@ -32,7 +30,6 @@ def unit_detail(request, pk: int):
         "unit": unit,
         "impacts": unit.impacts.select_related("initiative").order_by("change_from"),
         "children": unit.children.all(),
-        "can_manage": can_manage_organisation(request.actor),
         "history": history_for(unit),
     }
     return render(request, "organisations/unit_detail.html", context)
@@ -40,7 +37,7 @@ def unit_detail(request, pk: int):
 
 @member_required
 def unit_edit(request, pk: int | None = None):
-    require(can_manage_organisation(request.actor))
+    require(request.actor, "organisations.manage")
     organisation = request.actor.organisation
     unit = get_for_org_or_404(OrgUnit, organisation, pk=pk) if pk else OrgUnit()
     form = OrgUnitForm(request.POST or None, instance=unit, organisation=organisation)
@@ -54,7 +51,7 @@ def unit_edit(request, pk: int | None = None):
 
 @member_required
 def organisation_edit(request):
-    require(can_manage_organisation(request.actor))
+    require(request.actor, "organisations.manage")
     organisation = request.actor.organisation
     form = OrganisationForm(request.POST or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
@@ -73,13 +70,12 @@ def people_list(request):
         .prefetch_related("roles")
         .order_by("user__first_name", "user__last_name")
     )
-    context = {"memberships": memberships, "can_manage": can_manage_organisation(request.actor)}
-    return render(request, "organisations/people_list.html", context)
+    return render(request, "organisations/people_list.html", {"memberships": memberships})
 
 
 @member_required
 def person_edit(request, pk: int | None = None):
-    require(can_manage_organisation(request.actor))
+    require(request.actor, "organisations.manage")
     organisation = request.actor.organisation
     membership = get_for_org_or_404(Membership, organisation, pk=pk) if pk else None
     user = membership.user if membership else get_user_model()()

@@ -7,6 +7,7 @@ class PortfolioConfig(AppConfig):
     verbose_name = _("Portfolio")
 
     def ready(self) -> None:
+        self.register_rules()
         from auditlog.registry import auditlog
 
         from . import models
@@ -22,3 +23,6 @@ class PortfolioConfig(AppConfig):
             models.PhaseChange,
         ):
             auditlog.register(model)
+
+    def register_rules(self) -> None:
+        from . import permissions  # noqa: F401  (importing it registers the app's rules)

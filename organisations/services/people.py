@@ -1,13 +1,21 @@
 from __future__ import annotations
 
-from django.db import transaction
+from collections.abc import Iterable
 
-from ..models import Membership, Organisation, RoleAssignment
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from ..models import ROLE_SCOPES, Membership, Organisation, RoleAssignment, Scope
 
 
 @transaction.atomic
 def save_person(organisation: Organisation, user, data: dict) -> Membership:
-    """Save a person with their membership and exact set of roles in ``organisation``."""
+    """Save a person with their membership and exact set of roles in ``organisation``.
+
+    The roles come as names; a role the person already holds keeps the scopes it has, a new one
+    covers the organisation, or for a middle manager the unit the person works in.
+    """
     if data.get("password"):
         user.set_password(data["password"])
     user.save()
@@ -15,10 +23,35 @@ def save_person(organisation: Organisation, user, data: dict) -> Membership:
     membership.title = data.get("title", "")
     membership.unit = data.get("unit")
     membership.save()
-    wanted = set(data.get("roles", []))
-    current = set(membership.roles.values_list("role", flat=True))
-    for assignment in membership.roles.filter(role__in=current - wanted):
-        assignment.delete()  # one by one, so each removal is audited
-    for role in sorted(wanted - current):
-        RoleAssignment.objects.create(membership=membership, role=role)
+    names = set(data.get("roles", []))
+    kept = [a for a in membership.roles.select_related("unit", "initiative") if a.role in names]
+    added = [
+        RoleAssignment(role=name, unit=membership.unit if ROLE_SCOPES[name][0] == Scope.UNIT else None)
+        for name in sorted(names - {a.role for a in kept})
+    ]
+    set_roles(membership, kept + added)
     return membership
+
+
+def set_roles(membership: Membership, wanted: Iterable[RoleAssignment]) -> None:
+    """Give ``membership`` exactly the ``wanted`` roles with their scopes (unsaved rows or kept ones).
+
+    Each role is checked against the scopes it allows (``ROLE_SCOPES``); a wrong scope raises a
+    ``ValidationError`` naming the field, and nothing is changed.
+    """
+    wanted = list(wanted)
+    for assignment in wanted:
+        assignment.membership = membership
+        assignment.organisation_id = membership.organisation_id
+        assignment.full_clean(exclude=["membership", "organisation"], validate_unique=False)
+    keys = {(a.role, a.unit_id, a.initiative_id) for a in wanted}
+    if len(keys) != len(wanted):
+        raise ValidationError({"role": _("The same role is given twice for the same scope.")})
+    with transaction.atomic():
+        current = {(a.role, a.unit_id, a.initiative_id): a for a in membership.roles.all()}
+        for key, assignment in current.items():
+            if key not in keys:
+                assignment.delete()  # one by one, so each removal is audited
+        for assignment in wanted:
+            if (assignment.role, assignment.unit_id, assignment.initiative_id) not in current:
+                assignment.save()
