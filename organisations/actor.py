@@ -41,8 +41,11 @@ class Actor:
 
     @property
     def is_read_only(self) -> bool:
-        """Politicians see, but never change anything, even if another role or a row names them."""
-        return bool(self.roles & READ_ONLY_ROLES)
+        """Politicians see, but never change anything, even if another role or a row names them.
+
+        A member with no role at all only reads too, until an administrator gives them one.
+        """
+        return not self.roles or bool(self.roles & READ_ONLY_ROLES)
 
     @cached_property
     def led_unit_ids(self) -> frozenset[int]:

@@ -330,6 +330,13 @@ class RoleAssignment(TenantModel):
         target = self.unit or self.initiative
         return f"{self.get_role_display()} ({target})" if target else str(self.get_role_display())
 
+    @classmethod
+    def with_default_scope(cls, membership: Membership, role: str) -> RoleAssignment:
+        """An unsaved ``role`` for ``membership`` covering the organisation, or for a role that must
+        cover a unit (a middle manager), the unit the person works in."""
+        unit = membership.unit if ROLE_SCOPES[role][0] == Scope.UNIT else None
+        return cls(organisation_id=membership.organisation_id, membership=membership, role=role, unit=unit)
+
     @property
     def scope(self) -> Scope:
         if self.unit_id:

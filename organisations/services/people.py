@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from ..models import ROLE_SCOPES, Membership, Organisation, RoleAssignment, Scope
+from ..models import Membership, Organisation, RoleAssignment
 
 
 @transaction.atomic
@@ -25,10 +25,7 @@ def save_person(organisation: Organisation, user, data: dict) -> Membership:
     membership.save()
     names = set(data.get("roles", []))
     kept = [a for a in membership.roles.select_related("unit", "initiative") if a.role in names]
-    added = [
-        RoleAssignment(role=name, unit=membership.unit if ROLE_SCOPES[name][0] == Scope.UNIT else None)
-        for name in sorted(names - {a.role for a in kept})
-    ]
+    added = [RoleAssignment.with_default_scope(membership, name) for name in sorted(names - {a.role for a in kept})]
     set_roles(membership, kept + added)
     return membership
 
