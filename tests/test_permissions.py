@@ -292,3 +292,25 @@ def test_an_action_is_shown_exactly_to_those_allowed(world, client, action, page
         if f'"{target}"' in response.content.decode():
             shown.add(person)
     assert shown == ALLOWED[action]
+
+
+def test_a_new_middle_manager_needs_the_unit_they_lead(world):
+    from django.contrib.auth import get_user_model
+
+    from organisations.forms import PersonForm
+
+    data = {
+        "username": "ny-leder",
+        "first_name": "Nina",
+        "last_name": "Leder",
+        "email": "nina@example.org",
+        "password": "Et-langt-passord-2026",
+        "roles": [Role.MIDDLE_MANAGER],
+    }
+    form = PersonForm(data, instance=get_user_model()(), organisation=world.org)
+    assert not form.is_valid()
+    assert list(form.errors) == ["unit"]
+    form = PersonForm({**data, "unit": world.unit.pk}, instance=get_user_model()(), organisation=world.org)
+    assert form.is_valid(), form.errors
+    membership = save_person(world.org, form.instance, form.cleaned_data)
+    assert list(membership.roles.values_list("role", "unit_id")) == [(Role.MIDDLE_MANAGER, world.unit.pk)]
