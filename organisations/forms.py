@@ -80,9 +80,9 @@ class PersonForm(TenantFormMixin, ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        newly_middle_manager = Role.MIDDLE_MANAGER in cleaned.get("roles", []) and (
-            Role.MIDDLE_MANAGER not in self.initial.get("roles", [])
+        manages_a_unit = self.membership is not None and (
+            self.membership.roles.filter(role=Role.MIDDLE_MANAGER, unit__isnull=False).exists()
         )
-        if newly_middle_manager and not cleaned.get("unit"):
+        if Role.MIDDLE_MANAGER in cleaned.get("roles", []) and not cleaned.get("unit") and not manages_a_unit:
             self.add_error("unit", _("A middle manager leads a unit: choose the unit the person works in."))
         return cleaned

@@ -314,3 +314,11 @@ def test_a_new_middle_manager_needs_the_unit_they_lead(world):
     assert form.is_valid(), form.errors
     membership = save_person(world.org, form.instance, form.cleaned_data)
     assert list(membership.roles.values_list("role", "unit_id")) == [(Role.MIDDLE_MANAGER, world.unit.pk)]
+
+
+def test_saving_a_person_rescopes_a_middle_manager_from_before_scopes(world):
+    user = world.users["employee"]
+    membership = user.memberships.get()
+    RoleAssignment.objects.create(membership=membership, role=Role.MIDDLE_MANAGER)  # as rows were before scopes
+    save_person(world.org, user, {"roles": [Role.MIDDLE_MANAGER], "unit": world.department})
+    assert list(membership.roles.values_list("role", "unit_id")) == [(Role.MIDDLE_MANAGER, world.department.pk)]

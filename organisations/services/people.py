@@ -6,15 +6,15 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from ..models import Membership, Organisation, RoleAssignment
+from ..models import ROLE_SCOPES, Membership, Organisation, RoleAssignment
 
 
 @transaction.atomic
 def save_person(organisation: Organisation, user, data: dict) -> Membership:
     """Save a person with their membership and exact set of roles in ``organisation``.
 
-    The roles come as names; a role the person already holds keeps the scopes it has, a new one
-    covers the organisation, or for a middle manager the unit the person works in.
+    The roles come as names; a role the person already holds keeps the scopes it has (if they are
+    allowed), a new one covers the organisation, or for a middle manager the unit the person works in.
     """
     if data.get("password"):
         user.set_password(data["password"])
@@ -24,7 +24,8 @@ def save_person(organisation: Organisation, user, data: dict) -> Membership:
     membership.unit = data.get("unit")
     membership.save()
     names = set(data.get("roles", []))
-    kept = [a for a in membership.roles.select_related("unit", "initiative") if a.role in names]
+    held = membership.roles.select_related("unit", "initiative")
+    kept = [a for a in held if a.role in names and a.scope in ROLE_SCOPES[a.role]]
     added = [RoleAssignment.with_default_scope(membership, name) for name in sorted(names - {a.role for a in kept})]
     set_roles(membership, kept + added)
     return membership
