@@ -12,6 +12,8 @@ import rules
 from django.core.exceptions import PermissionDenied
 
 RULES = rules.RuleSet()
+#: Names of the rules that change data; each refuses read-only actors.
+WRITE_RULES: set[str] = set()
 
 
 @rules.predicate
@@ -31,6 +33,7 @@ def register_read(name: str, predicate) -> None:
 
 def register_write(name: str, predicate) -> None:
     RULES.add_rule(name, ~is_read_only & predicate)
+    WRITE_RULES.add(name)
 
 
 def can(actor, name: str, obj=None) -> bool:

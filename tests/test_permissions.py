@@ -9,7 +9,7 @@ from django.utils.translation import gettext
 
 from benefits.models import Benefit, Indicator, Measurement
 from benefits.services.plans import sign
-from core.permissions import RULES, can
+from core.permissions import RULES, WRITE_RULES, can
 from organisations.actor import build_actor, led_unit_ids
 from organisations.models import Role, RoleAssignment
 from organisations.services.people import save_person, set_roles
@@ -148,6 +148,14 @@ def test_a_politician_never_writes_whatever_else_they_hold(world):
     assert {name: can(actor, name, obj) for name, obj in objects.items()} == dict.fromkeys(objects, False)
     assert can(actor, "portfolio.view_all_ideas")  # reading is still allowed
     assert {"portfolio.export", "portfolio.view_all_ideas", "portfolio.view_idea"} < set(RULES)
+
+
+def test_every_write_rule_refuses_a_politician_before_looking_at_the_object(world):
+    give_role(world.users["politician"].memberships.get(), Role.ADMINISTRATOR)
+    actor = actor_of(world, "politician")
+    assert len(WRITE_RULES) > 10
+    assert {name for name in WRITE_RULES if can(actor, name, None)} == set()
+    assert can(actor_of(world, "administrator"), "organisations.manage")
 
 
 def test_a_politician_named_to_measure_cannot_post_a_measurement(world, login):
