@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -8,7 +9,7 @@ from core.audit import history_for
 from core.tenancy import get_for_org_or_404
 
 from .forms import OrganisationForm, OrgUnitForm, PersonForm
-from .models import Membership, OrgUnit
+from .models import Membership, OrgUnit, RoleAssignment
 from .services.people import save_person
 from .services.tree import unit_tree
 
@@ -64,10 +65,11 @@ def organisation_edit(request):
 @member_required
 def people_list(request):
     organisation = request.actor.organisation
+    roles = RoleAssignment.objects.for_org(organisation).select_related("unit", "initiative")  # each shows its scope
     memberships = (
         Membership.objects.for_org(organisation)
         .select_related("user", "unit")
-        .prefetch_related("roles")
+        .prefetch_related(Prefetch("roles", queryset=roles))
         .order_by("user__first_name", "user__last_name")
     )
     return render(request, "organisations/people_list.html", {"memberships": memberships})

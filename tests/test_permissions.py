@@ -330,3 +330,16 @@ def test_saving_a_person_rescopes_a_middle_manager_from_before_scopes(world):
     RoleAssignment.objects.create(membership=membership, role=Role.MIDDLE_MANAGER)  # as rows were before scopes
     save_person(world.org, user, {"roles": [Role.MIDDLE_MANAGER], "unit": world.department})
     assert list(membership.roles.values_list("role", "unit_id")) == [(Role.MIDDLE_MANAGER, world.department.pk)]
+
+
+def test_the_people_list_shows_what_each_role_covers_in_a_fixed_number_of_queries(
+    world, login, django_assert_max_num_queries
+):
+    client = login(world.users["employee"])
+    with django_assert_max_num_queries(8):  # not one more for each scoped role
+        response = client.get(reverse("organisations:people"))
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert f'<h1 class="ds-heading" data-size="lg">{gettext("People")}</h1>' in body
+    assert f"({world.other_unit.name})" in body  # the middle manager's unit
+    assert f"({world.initiative.name})" in body  # the project leader's initiative
