@@ -4,7 +4,7 @@ import rules
 
 from core.permissions import register_write
 from organisations.models import Role
-from portfolio.permissions import can_edit_initiative, manages_portfolio
+from portfolio.permissions import can_edit_initiative, is_top_management, leads_portfolio
 
 
 @rules.predicate
@@ -46,15 +46,10 @@ def is_project_owner_of(actor, initiative) -> bool:
     return actor.user.pk == initiative.project_owner_id
 
 
-@rules.predicate
-def is_top_management(actor) -> bool:
-    return actor.has(Role.TOP_MANAGEMENT)
-
-
 register_write("benefits.change_plan", can_edit_plan)
 register_write("benefits.follow_up", can_follow_up)
 register_write("benefits.measure", measures_indicator)
 register_write("benefits.sign_as_owner", is_project_owner_of)
 register_write("benefits.sign_as_management", is_top_management)
 register_write("benefits.sign_plan", is_project_owner_of | is_top_management)
-register_write("benefits.manage_goals", manages_portfolio | is_top_management)
+register_write("benefits.manage_goals", leads_portfolio)

@@ -38,7 +38,8 @@ def proposed_idea(actor, idea) -> bool:
 
 
 can_edit_initiative = manages_portfolio | runs_initiative
-sees_all_ideas = manages_portfolio | is_top_management
+#: Create initiatives and programmes, see every idea, set strategic goals.
+leads_portfolio = manages_portfolio | is_top_management
 
 
 @rules.predicate
@@ -54,12 +55,12 @@ def choosable_units(actor, initiative) -> frozenset[int] | None:
 
 
 register_read("portfolio.export", is_member)
-register_write("portfolio.create_initiative", manages_portfolio | is_top_management)
-register_write("portfolio.manage_programmes", manages_portfolio | is_top_management)
+register_write("portfolio.create_initiative", leads_portfolio)
+register_write("portfolio.manage_programmes", leads_portfolio)
 register_write("portfolio.change_initiative", can_edit_initiative)
 register_write("portfolio.change_affected_unit", edits_initiative_of | leads_affected_unit)
 register_write("portfolio.change_initiative_row", edits_initiative_of)
 register_write("portfolio.propose_idea", is_member)
 register_write("portfolio.review_ideas", manages_portfolio)
-register_read("portfolio.view_all_ideas", sees_all_ideas)
-register_read("portfolio.view_idea", sees_all_ideas | proposed_idea)
+register_read("portfolio.view_all_ideas", leads_portfolio)
+register_read("portfolio.view_idea", leads_portfolio | proposed_idea)
