@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import Form, ModelForm, TenantFormMixin
 from organisations.models import OrgUnit
+from organisations.naming import NamedPeopleFormMixin
 from portfolio.models import AffectedUnit
 
 from .models import (
@@ -57,7 +58,9 @@ class ChangeForm(InitiativePartForm):
         self.fields["units"].queryset = self.fields["units"].queryset.exclude(level=OrgUnit.Level.SECTOR)
 
 
-class BenefitForm(InitiativePartForm):
+class BenefitForm(NamedPeopleFormMixin, InitiativePartForm):
+    named_people_fields = Benefit.NAMED_PEOPLE
+
     class Meta:
         model = Benefit
         fields = [
@@ -99,7 +102,9 @@ class MeasureForm(TenantFormMixin, ModelForm):
         fields = ["description", "responsible", "deadline", "status", "risk"]
 
 
-class IndicatorForm(TenantFormMixin, ModelForm):
+class IndicatorForm(NamedPeopleFormMixin, TenantFormMixin, ModelForm):
+    named_people_fields = Indicator.NAMED_PEOPLE
+
     class Meta:
         model = Indicator
         fields = [

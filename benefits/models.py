@@ -13,6 +13,7 @@ from django.utils.translation import ngettext, pgettext_lazy
 
 from core.tenancy import TenantModel
 from organisations.models import OrgUnit
+from organisations.naming import read_only_named
 from portfolio.models import AffectedUnit, Initiative, InitiativeChild
 
 User = settings.AUTH_USER_MODEL
@@ -161,8 +162,12 @@ class Benefit(InitiativeChild):
     def __str__(self) -> str:
         return self.description
 
+    #: People named here follow the benefit up, so they may never be read-only members.
+    NAMED_PEOPLE = ("owner", "responsible")
+
     def clean(self) -> None:
-        errors = {}
+        organisation_id = self.organisation_id or (self.initiative.organisation_id if self.initiative_id else None)
+        errors = read_only_named(self, organisation_id, self.NAMED_PEOPLE)
         change = getattr(self, "change", None) if self.change_id else None
         if change is not None and self.initiative_id and change.initiative_id != self.initiative_id:
             errors["change"] = _("Choose a change in the same initiative.")
@@ -372,8 +377,11 @@ class Indicator(BenefitChild):
     def __str__(self) -> str:
         return self.name
 
+    NAMED_PEOPLE = ("measured_by",)
+
     def clean(self) -> None:
-        errors = {}
+        organisation_id = self.organisation_id or (self.benefit.organisation_id if self.benefit_id else None)
+        errors = read_only_named(self, organisation_id, self.NAMED_PEOPLE)
         if (
             self.baseline_value is not None
             and self.target_value is not None

@@ -1,34 +1,55 @@
-"""Who may plan, follow up and approve benefits."""
+"""Rules for planning, following up and approving benefits."""
 
-from organisations.actor import Actor
+import rules
+
+from core.permissions import register_write
 from organisations.models import Role
-from portfolio.models import Initiative
-from portfolio.permissions import can_edit_initiative
-
-from .models import Benefit, Indicator
+from portfolio.permissions import can_edit_initiative, is_top_management, leads_portfolio
 
 
-def can_edit_plan(actor: Actor, initiative: Initiative) -> bool:
-    """Project owner and leader, the portfolio office, and benefit responsibles prepare the plan."""
-    return can_edit_initiative(actor, initiative) or actor.has(Role.BENEFIT_RESPONSIBLE)
+@rules.predicate
+def responsible_for_plan(actor, initiative) -> bool:
+    """Benefit responsible scoped to this initiative, or named responsible on one of its benefits."""
+    if actor.has_for_initiative(Role.BENEFIT_RESPONSIBLE, initiative.pk):
+        return True
+    return initiative.benefits.filter(responsible_id=actor.user.pk).exists()
 
 
-def can_follow_up(actor: Actor, benefit: Benefit) -> bool:
-    """The benefit's owner and responsible keep its measures up to date, as do plan editors."""
-    return can_edit_plan(actor, benefit.initiative) or actor.user.pk in (benefit.owner_id, benefit.responsible_id)
+can_edit_plan = can_edit_initiative | responsible_for_plan
 
 
-def can_measure(actor: Actor, indicator: Indicator) -> bool:
-    return can_follow_up(actor, indicator.benefit) or indicator.measured_by_id == actor.user.pk
+@rules.predicate
+def follows_up_benefit(actor, benefit) -> bool:
+    """Its named owner or responsible, a benefit owner of its initiative, or a leader of its unit."""
+    if actor.user.pk in (benefit.owner_id, benefit.responsible_id):
+        return True
+    if actor.has_for_initiative(Role.BENEFIT_OWNER, benefit.initiative_id):
+        return True
+    return benefit.unit_id is not None and benefit.unit_id in actor.led_unit_ids
 
 
-def can_approve_as_owner(actor: Actor, initiative: Initiative) -> bool:
+@rules.predicate
+def edits_plan_of_benefit(actor, benefit) -> bool:
+    return can_edit_plan(actor, benefit.initiative)
+
+
+can_follow_up = edits_plan_of_benefit | follows_up_benefit
+
+
+@rules.predicate
+def measures_indicator(actor, indicator) -> bool:
+    return indicator.measured_by_id == actor.user.pk or can_follow_up(actor, indicator.benefit)
+
+
+@rules.predicate
+def is_project_owner_of(actor, initiative) -> bool:
     return actor.user.pk == initiative.project_owner_id
 
 
-def can_approve_as_management(actor: Actor) -> bool:
-    return actor.has(Role.TOP_MANAGEMENT)
-
-
-def can_manage_goals(actor: Actor) -> bool:
-    return actor.has(Role.PORTFOLIO_OFFICE, Role.ADMINISTRATOR, Role.TOP_MANAGEMENT)
+register_write("benefits.change_plan", can_edit_plan)
+register_write("benefits.follow_up", can_follow_up)
+register_write("benefits.measure", measures_indicator)
+register_write("benefits.sign_as_owner", is_project_owner_of)
+register_write("benefits.sign_as_management", is_top_management)
+register_write("benefits.sign_plan", is_project_owner_of | is_top_management)
+register_write("benefits.manage_goals", leads_portfolio)

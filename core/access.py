@@ -1,10 +1,13 @@
-"""The two checks every view makes: a signed-in member of an organisation, and a right."""
+"""The two checks every view makes: a signed-in member of an organisation, and a named rule."""
 
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
+
+from .permissions import can, require
+
+__all__ = ["can", "member_required", "require"]
 
 
 def member_required(view):
@@ -18,8 +21,3 @@ def member_required(view):
         return view(request, *args, **kwargs)
 
     return wrapper
-
-
-def require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied

@@ -435,7 +435,7 @@ def load_fjordvik(reference: datetime.date | None = None) -> DemoResult:
             organisation=org, user=user, title=title, unit=units.get(unit_name) if unit_name else None
         )
         for role in roles:
-            RoleAssignment.objects.create(membership=membership, role=role)
+            RoleAssignment.with_default_scope(membership, role).save()
         users[username] = user
     for username, unit_name in LEADS.items():
         if unit_name:

@@ -380,14 +380,14 @@ def generate(
                 unit = None if suffix in {"direktor", "politiker"} else rng.choice(all_units)
                 membership = Membership(organisation=org, user=o.users[suffix], unit=unit, title=title)
                 memberships.append(membership)
-                roles += [RoleAssignment(organisation=org, membership=membership, role=role) for role in person_roles]
+                roles += [RoleAssignment.with_default_scope(membership, role) for role in person_roles]
             membership = Membership(
                 organisation=org,
                 user=coordinators[region_names[o.index]],
                 title="Regional digitaliseringskoordinator",
             )
             memberships.append(membership)
-            roles.append(RoleAssignment(organisation=org, membership=membership, role=Role.REGIONAL_COORDINATOR))
+            roles.append(RoleAssignment.with_default_scope(membership, Role.REGIONAL_COORDINATOR))
         Membership.objects.bulk_create(memberships, batch_size=BATCH_SIZE)
         RoleAssignment.objects.bulk_create(roles, batch_size=BATCH_SIZE)
 

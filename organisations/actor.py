@@ -1,11 +1,22 @@
-"""Who is asking, in which organisation, with which roles: built once per request."""
+"""Who is asking, in which organisation, with which roles and scopes: built once per request."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
 
-from .models import Membership, Organisation, OrgUnit, Role
+from django.db.models import Q
+
+from .models import READ_ONLY_ROLES, Membership, Organisation, OrgUnit, Role
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """One role and what it covers: neither id for the whole organisation."""
+
+    role: str
+    unit_id: int | None = None
+    initiative_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -13,35 +24,41 @@ class Actor:
     user: object
     organisation: Organisation
     membership: Membership
-    roles: frozenset[str]
+    assignments: frozenset[Assignment]
+
+    @cached_property
+    def roles(self) -> frozenset[str]:
+        """Every role held, whatever it covers."""
+        return frozenset(a.role for a in self.assignments)
 
     def has(self, *roles: str) -> bool:
+        """Holds one of ``roles`` in any scope (roles that only fit the organisation are never scoped)."""
         return bool(self.roles.intersection(roles))
+
+    def has_for_initiative(self, role: str, initiative_id: int) -> bool:
+        """Holds ``role`` scoped to this initiative (a role for the whole organisation does not count)."""
+        return Assignment(role, initiative_id=initiative_id) in self.assignments
+
+    @property
+    def is_read_only(self) -> bool:
+        """Politicians see, but never change anything, even if another role or a row names them.
+
+        A member with no role at all only reads too, until an administrator gives them one.
+        """
+        return not self.roles or bool(self.roles & READ_ONLY_ROLES)
 
     @cached_property
     def led_unit_ids(self) -> frozenset[int]:
         """Units the person leads, with every unit below them; worked out only when a page asks."""
-        return led_unit_ids(self.organisation, self.user)
-
-    @property
-    def is_read_only(self) -> bool:
-        """Politicians see, but never change anything."""
-        return self.roles <= {Role.POLITICIAN}
+        scoped = {a.unit_id for a in self.assignments if a.role == Role.MIDDLE_MANAGER and a.unit_id}
+        return led_unit_ids(self.organisation, self.user, scoped)
 
 
-def led_unit_ids(organisation: Organisation, user) -> frozenset[int]:
-    units = list(OrgUnit.objects.for_org(organisation).values_list("id", "parent_id", "leader_id"))
-    children: dict[int | None, list[int]] = {}
-    for unit_id, parent_id, _leader in units:
-        children.setdefault(parent_id, []).append(unit_id)
-    stack = [unit_id for unit_id, _parent, leader in units if leader == user.pk]
-    found: set[int] = set()
-    while stack:
-        unit_id = stack.pop()
-        if unit_id not in found:
-            found.add(unit_id)
-            stack.extend(children.get(unit_id, []))
-    return frozenset(found)
+def led_unit_ids(organisation: Organisation, user, managed_unit_ids=frozenset()) -> frozenset[int]:
+    """The units ``user`` leads (as leader or middle manager of them) and every unit below, from SQL."""
+    roots = OrgUnit.objects.for_org(organisation).filter(Q(leader=user) | Q(pk__in=managed_unit_ids))
+    below = OrgUnit.objects.with_units_below(organisation, roots.values_list("pk", flat=True))
+    return frozenset(below.values_list("pk", flat=True))
 
 
 def build_actor(user, organisation_id: int | None) -> Actor | None:
@@ -55,10 +72,8 @@ def build_actor(user, organisation_id: int | None) -> Actor | None:
     chosen = chosen or next(iter(memberships), None)
     if chosen is None:
         return None
-    roles = frozenset(chosen.roles.values_list("role", flat=True))
-    return Actor(
-        user=user,
-        organisation=chosen.organisation,
-        membership=chosen,
-        roles=roles,
+    assignments = frozenset(
+        Assignment(role, unit_id, initiative_id)
+        for role, unit_id, initiative_id in chosen.roles.values_list("role", "unit_id", "initiative_id")
     )
+    return Actor(user=user, organisation=chosen.organisation, membership=chosen, assignments=assignments)

@@ -67,6 +67,8 @@ class MembershipForm(TenantFormMixin, ModelForm):
                 self.add_error("is_active", _("You cannot end your own membership."))
             if Role.ADMINISTRATOR not in cleaned.get("roles", []):
                 self.add_error("roles", _("You cannot remove your own administrator role."))
+        manages_a_unit = self.instance.roles.filter(role=Role.MIDDLE_MANAGER, unit__isnull=False).exists()
+        require_unit_for_middle_manager(self, cleaned, manages_a_unit=manages_a_unit)
         return cleaned
 
 
@@ -84,3 +86,14 @@ class InvitationForm(TenantFormMixin, ModelForm):
         if Membership.objects.for_org(self.organisation).filter(is_active=True, user__email__iexact=email).exists():
             raise forms.ValidationError(_("This person is already a member here."))
         return email
+
+    def clean(self):
+        cleaned = super().clean()
+        require_unit_for_middle_manager(self, cleaned, manages_a_unit=False)
+        return cleaned
+
+
+def require_unit_for_middle_manager(form, cleaned: dict, *, manages_a_unit: bool) -> None:
+    """A middle manager's role covers the unit they work in, so that unit must be chosen."""
+    if Role.MIDDLE_MANAGER in cleaned.get("roles", []) and not cleaned.get("unit") and not manages_a_unit:
+        form.add_error("unit", _("A middle manager leads a unit: choose the unit the person works in."))

@@ -7,8 +7,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from tree_queries.query import TreeQuerySet
 
-from core.tenancy import TenantModel
+from core.tenancy import TenantManager, TenantModel, TenantQuerySet
 
 from .validators import validate_municipality_number, validate_orgnr
 
@@ -26,6 +27,34 @@ class Role(models.TextChoices):
     POLITICIAN = "politician", _("Politician (read only)")
     REGIONAL_COORDINATOR = "regional_coordinator", _("Regional coordinator")
     ADMINISTRATOR = "administrator", _("Administrator")
+
+
+class Scope(models.TextChoices):
+    """What a role assignment covers: the whole organisation, one unit (and below), or one initiative."""
+
+    ORGANISATION = "organisation", _("The whole organisation")
+    UNIT = "unit", _("A unit and the units below it")
+    INITIATIVE = "initiative", _("An initiative")
+
+
+#: The scopes each role may carry, defined once; the first is where a role without a choice goes.
+ROLE_SCOPES: dict[str, tuple[Scope, ...]] = {
+    Role.TOP_MANAGEMENT: (Scope.ORGANISATION,),
+    Role.PORTFOLIO_OFFICE: (Scope.ORGANISATION,),
+    Role.ADMINISTRATOR: (Scope.ORGANISATION,),
+    Role.POLITICIAN: (Scope.ORGANISATION,),
+    Role.REGIONAL_COORDINATOR: (Scope.ORGANISATION,),
+    Role.EMPLOYEE: (Scope.ORGANISATION,),
+    Role.MIDDLE_MANAGER: (Scope.UNIT,),
+    Role.UNION_REPRESENTATIVE: (Scope.ORGANISATION, Scope.UNIT),
+    Role.PROJECT_OWNER: (Scope.ORGANISATION, Scope.INITIATIVE),
+    Role.PROJECT_LEADER: (Scope.ORGANISATION, Scope.INITIATIVE),
+    Role.BENEFIT_OWNER: (Scope.ORGANISATION, Scope.INITIATIVE),
+    Role.BENEFIT_RESPONSIBLE: (Scope.ORGANISATION, Scope.INITIATIVE),
+}
+
+#: Roles that only ever read: a membership holding one never writes, whatever else it holds.
+READ_ONLY_ROLES = frozenset({Role.POLITICIAN})
 
 
 class Language(models.TextChoices):
@@ -130,6 +159,20 @@ class Organisation(models.Model):
         return self.name
 
 
+class OrgUnitQuerySet(TreeQuerySet, TenantQuerySet):
+    """Units of one organisation, with the tree walked by the database (a recursive CTE)."""
+
+    def with_units_below(self, organisation, unit_ids) -> OrgUnitQuerySet:
+        """The units ``unit_ids`` and every unit below them, in ``organisation``."""
+        ids = list(unit_ids)
+        if not ids:
+            return self.none()
+        under_any = models.Q()
+        for unit_id in ids:
+            under_any |= models.Q(tree_path__contains=unit_id)
+        return self.for_org(organisation).tree_filter(organisation=organisation).filter(under_any)
+
+
 class OrgUnit(TenantModel):
     """A sector (tjenesteområde), unit (enhet) or department (avdeling) in one organisation."""
 
@@ -175,6 +218,8 @@ class OrgUnit(TenantModel):
         help_text=_("Staff work in shifts around the clock, so training needs paid substitutes."),
     )
 
+    objects = TenantManager.from_queryset(OrgUnitQuerySet)()
+
     class Meta:
         verbose_name = _("org unit")
         verbose_name_plural = _("org units")
@@ -186,14 +231,9 @@ class OrgUnit(TenantModel):
     def __str__(self) -> str:
         return self.name
 
-    def ancestors(self) -> list[OrgUnit]:
-        """Parents up to the sector, nearest first (stops if the data already holds a cycle)."""
-        chain: list[OrgUnit] = []
-        node = self.parent
-        while node is not None and node not in chain and node != self:
-            chain.append(node)
-            node = node.parent
-        return chain
+    def units_below(self) -> set[int]:
+        """This unit's id and those of every unit below it, from one recursive query."""
+        return set(OrgUnit.objects.with_units_below(self.organisation, [self.pk]).values_list("pk", flat=True))
 
     def clean(self) -> None:
         errors: dict[str, str] = {}
@@ -203,7 +243,7 @@ class OrgUnit(TenantModel):
         else:
             if self.parent.organisation_id != self.organisation_id:
                 errors["parent"] = _("Choose a unit in the same organisation.")
-            elif self.pk and (self.parent.pk == self.pk or self in self.parent.ancestors()):
+            elif self.pk and self.parent.pk in self.units_below():
                 errors["parent"] = _("A unit cannot be placed under itself or one of its own sub-units.")
             elif (expected := self.CHILD_LEVEL.get(self.parent.level)) is None:
                 errors["parent"] = _("A department cannot have sub-units.")
@@ -249,17 +289,87 @@ class Membership(TenantModel):
 
 
 class RoleAssignment(TenantModel):
+    """One role a member holds, for the whole organisation, one unit (and below) or one initiative."""
+
     membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="roles")
     role = models.CharField(_("role"), max_length=40, choices=Role.choices)
+    unit = models.ForeignKey(
+        OrgUnit,
+        verbose_name=_("for unit"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="role_assignments",
+    )
+    initiative = models.ForeignKey(
+        "portfolio.Initiative",
+        verbose_name=_("for initiative"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="role_assignments",
+    )
     tenant_parent = "membership"
 
     class Meta:
         verbose_name = _("role")
         verbose_name_plural = _("roles")
-        constraints = [models.UniqueConstraint(fields=["membership", "role"], name="unique_role_per_membership")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(unit__isnull=True) | models.Q(initiative__isnull=True), name="role_has_one_scope"
+            ),
+            models.UniqueConstraint(
+                fields=["membership", "role"],
+                condition=models.Q(unit__isnull=True, initiative__isnull=True),
+                name="unique_role_per_membership",
+            ),
+            models.UniqueConstraint(
+                fields=["membership", "role", "unit"],
+                condition=models.Q(unit__isnull=False),
+                name="unique_role_per_unit",
+            ),
+            models.UniqueConstraint(
+                fields=["membership", "role", "initiative"],
+                condition=models.Q(initiative__isnull=False),
+                name="unique_role_per_initiative",
+            ),
+        ]
 
     def __str__(self) -> str:
-        return self.get_role_display()
+        target = self.unit or self.initiative
+        return f"{self.get_role_display()} ({target})" if target else str(self.get_role_display())
+
+    @classmethod
+    def with_default_scope(cls, membership: Membership, role: str) -> RoleAssignment:
+        """An unsaved ``role`` for ``membership`` covering the organisation, or for a role that must
+        cover a unit (a middle manager), the unit the person works in."""
+        unit = membership.unit if ROLE_SCOPES[role][0] == Scope.UNIT else None
+        return cls(organisation_id=membership.organisation_id, membership=membership, role=role, unit=unit)
+
+    @property
+    def scope(self) -> Scope:
+        if self.unit_id:
+            return Scope.UNIT
+        return Scope.INITIATIVE if self.initiative_id else Scope.ORGANISATION
+
+    def clean(self) -> None:
+        if self.unit_id and self.initiative_id:
+            raise ValidationError({"initiative": _("A role covers either a unit or an initiative, not both.")})
+        allowed = ROLE_SCOPES.get(self.role, ())
+        if allowed and self.scope not in allowed:
+            field = {Scope.UNIT: "unit", Scope.INITIATIVE: "initiative"}.get(self.scope)
+            field = field or ("unit" if Scope.UNIT in allowed else "initiative")
+            raise ValidationError(
+                {
+                    field: _("The role %(role)s can only cover: %(scopes)s.")
+                    % {"role": self.get_role_display(), "scopes": ", ".join(str(s.label).lower() for s in allowed)}
+                }
+            )
+        organisation_id = self.membership.organisation_id if self.membership_id else self.organisation_id
+        for field in ("unit", "initiative"):
+            target = getattr(self, field)
+            if target is not None and target.organisation_id != organisation_id:
+                raise ValidationError({field: _("Choose one in the same organisation.")})
 
     def get_additional_data(self) -> dict:
         """Keys that put its audit entries on the person's history."""

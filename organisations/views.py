@@ -5,11 +5,11 @@ from django.views.decorators.http import require_POST
 
 from core.access import member_required, require
 from core.audit import history_for
+from core.permissions import can
 from core.tenancy import get_for_org_or_404
 
 from .forms import InvitationForm, MembershipForm, OrganisationForm, OrgUnitForm
 from .models import Membership, OrgUnit
-from .permissions import can_manage_organisation
 from .services.invitations import invite, pending_invitations, resend
 from .services.people import people_rows, save_membership
 from .services.person_history import history_for_membership
@@ -21,7 +21,6 @@ def unit_list(request):
     actor = request.actor
     context = {
         "tree": unit_tree(actor.organisation),
-        "can_manage": can_manage_organisation(actor),
         "organisation": actor.organisation,
     }
     return render(request, "organisations/unit_list.html", context)
@@ -34,7 +33,6 @@ def unit_detail(request, pk: int):
         "unit": unit,
         "impacts": unit.impacts.select_related("initiative").order_by("change_from"),
         "children": unit.children.all(),
-        "can_manage": can_manage_organisation(request.actor),
         "history": history_for(unit),
     }
     return render(request, "organisations/unit_detail.html", context)
@@ -42,7 +40,7 @@ def unit_detail(request, pk: int):
 
 @member_required
 def unit_edit(request, pk: int | None = None):
-    require(can_manage_organisation(request.actor))
+    require(request.actor, "organisations.manage")
     organisation = request.actor.organisation
     unit = get_for_org_or_404(OrgUnit, organisation, pk=pk) if pk else OrgUnit()
     form = OrgUnitForm(request.POST or None, instance=unit, organisation=organisation)
@@ -56,7 +54,7 @@ def unit_edit(request, pk: int | None = None):
 
 @member_required
 def organisation_edit(request):
-    require(can_manage_organisation(request.actor))
+    require(request.actor, "organisations.manage")
     organisation = request.actor.organisation
     form = OrganisationForm(request.POST or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
@@ -69,7 +67,7 @@ def organisation_edit(request):
 @member_required
 def people_list(request):
     actor = request.actor
-    can_manage = can_manage_organisation(actor)
+    can_manage = can(actor, "organisations.manage")
     context = {
         "people": people_rows(actor),
         "can_manage": can_manage,
@@ -81,7 +79,7 @@ def people_list(request):
 
 @member_required
 def person_edit(request, pk: int):
-    require(can_manage_organisation(request.actor))
+    require(request.actor, "organisations.manage")
     organisation = request.actor.organisation
     membership = get_for_org_or_404(Membership.objects.select_related("user"), organisation, pk=pk)
     form = MembershipForm(request.POST or None, instance=membership, organisation=organisation, editor=request.user)
@@ -100,7 +98,7 @@ def _site(request) -> str:
 
 @member_required
 def invitation_create(request):
-    require(can_manage_organisation(request.actor))
+    require(request.actor, "organisations.manage")
     organisation = request.actor.organisation
     form = InvitationForm(request.POST or None, organisation=organisation)
     if request.method == "POST" and form.is_valid():
@@ -115,7 +113,7 @@ def invitation_create(request):
 @require_POST
 @member_required
 def invitation_resend(request, pk: int):
-    require(can_manage_organisation(request.actor))
+    require(request.actor, "organisations.manage")
     invitation = get_for_org_or_404(pending_invitations(request.actor.organisation), request.actor.organisation, pk=pk)
     resend(invitation, _site(request))
     messages.success(request, _("A new invitation was sent to %(email)s.") % {"email": invitation.email})
@@ -125,7 +123,7 @@ def invitation_resend(request, pk: int):
 @require_POST
 @member_required
 def invitation_withdraw(request, pk: int):
-    require(can_manage_organisation(request.actor))
+    require(request.actor, "organisations.manage")
     invitation = get_for_org_or_404(pending_invitations(request.actor.organisation), request.actor.organisation, pk=pk)
     invitation.delete()
     messages.success(request, _("The invitation to %(email)s was withdrawn.") % {"email": invitation.email})

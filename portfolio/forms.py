@@ -3,11 +3,14 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import Form, ModelForm, TenantFormMixin
 from organisations.models import OrgUnit
+from organisations.naming import NamedPeopleFormMixin
 
 from .models import AffectedUnit, Deviation, Idea, Initiative, Phase, Programme, Stakeholder, StatusReport
 
 
-class InitiativeForm(TenantFormMixin, ModelForm):
+class InitiativeForm(NamedPeopleFormMixin, TenantFormMixin, ModelForm):
+    named_people_fields = Initiative.NAMED_PEOPLE
+
     class Meta:
         model = Initiative
         fields = [
@@ -47,9 +50,13 @@ class AffectedUnitForm(TenantFormMixin, ModelForm):
         fields = ["unit", "employees_affected", "change_from", "change_description"]
         widgets = {"change_description": forms.Textarea(attrs={"rows": 3})}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, choosable_units: frozenset[int] | None = None, **kwargs):
+        """``choosable_units`` limits the unit choice (a unit leader picks only units they lead)."""
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = self.fields["unit"].queryset.exclude(level=OrgUnit.Level.SECTOR)
+        units = self.fields["unit"].queryset.exclude(level=OrgUnit.Level.SECTOR)
+        if choosable_units is not None:
+            units = units.filter(pk__in=choosable_units)
+        self.fields["unit"].queryset = units
 
     def validate_unique(self):
         # The initiative is set by the view, so check the one-row-per-unit rule here.

@@ -11,6 +11,7 @@ from django.utils.translation import ngettext, pgettext_lazy
 
 from core.tenancy import TenantModel
 from organisations.models import OrgUnit
+from organisations.naming import read_only_named
 
 User = settings.AUTH_USER_MODEL
 
@@ -101,9 +102,15 @@ class Initiative(TenantModel):
     def __str__(self) -> str:
         return self.name
 
+    #: People named here get rights over the initiative, so they may never be read-only members.
+    NAMED_PEOPLE = ("project_owner", "project_leader")
+
     def clean(self) -> None:
+        errors = read_only_named(self, self.organisation_id, self.NAMED_PEOPLE)
         if self.planned_start and self.planned_end and self.planned_end < self.planned_start:
-            raise ValidationError({"planned_end": _("The end cannot be before the start.")})
+            errors["planned_end"] = _("The end cannot be before the start.")
+        if errors:
+            raise ValidationError(errors)
 
     def get_absolute_url(self) -> str:
         from django.urls import reverse

@@ -43,12 +43,18 @@ def make_user(username: str, **extra):
     )
 
 
-def make_member(organisation, username: str, *roles: str, unit=None):
+def make_member(organisation, username: str, *roles: str, unit=None, scope=None):
+    """A member holding ``roles``; ``scope`` (a unit or an initiative) is what the roles cover."""
     user = make_user(username)
     membership = Membership.objects.create(organisation=organisation, user=user, unit=unit)
     for role in roles:
-        RoleAssignment.objects.create(membership=membership, role=role)
+        give_role(membership, role, scope)
     return user
+
+
+def give_role(membership, role: str, scope=None) -> RoleAssignment:
+    scope_field = {OrgUnit: "unit", Initiative: "initiative"}.get(type(scope))
+    return RoleAssignment.objects.create(membership=membership, role=role, **({scope_field: scope} if scope else {}))
 
 
 @dataclass
@@ -91,10 +97,13 @@ def make_world(prefix: str, name: str) -> World:
         organisation=org, name=f"{name} Hjemmetjeneste", level=OrgUnit.Level.UNIT, parent=sector, headcount=30
     )
     world = World(org=org, sector=sector, unit=unit, department=department, other_unit=other_unit)
+    # The middle manager manages another unit than the one the initiative affects; the union
+    # representative covers the sector.
+    unit_scopes = {Role.MIDDLE_MANAGER: other_unit, Role.UNION_REPRESENTATIVE: sector}
     for role in Role:
-        world.users[role.value] = make_member(org, f"{prefix}-{role.value}", role.value)
+        world.users[role.value] = make_member(org, f"{prefix}-{role.value}", role.value, scope=unit_scopes.get(role))
     world.users["owner"] = make_member(org, f"{prefix}-owner", Role.PROJECT_OWNER)
-    world.users["unit_leader"] = make_member(org, f"{prefix}-unitleader", Role.MIDDLE_MANAGER)
+    world.users["unit_leader"] = make_member(org, f"{prefix}-unitleader", Role.MIDDLE_MANAGER, scope=unit)
     unit.leader = world.users["unit_leader"]
     unit.save()
     world.programme = Programme.objects.create(organisation=org, name=f"{name} programme")
@@ -109,6 +118,10 @@ def make_world(prefix: str, name: str) -> World:
         project_owner=world.users["owner"],
     )
     record_creation(world.initiative, by=world.users["portfolio_office"], on=datetime.date(2026, 1, 1))
+    # The project leader and the benefit responsible hold their roles for this initiative only.
+    for role in (Role.PROJECT_LEADER, Role.BENEFIT_RESPONSIBLE):
+        membership = world.users[role.value].memberships.get()
+        membership.roles.update(initiative=world.initiative)
     world.affected = AffectedUnit.objects.create(
         initiative=world.initiative, unit=unit, employees_affected=30, change_from=datetime.date(2026, 9, 1)
     )

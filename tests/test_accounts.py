@@ -400,6 +400,7 @@ def test_people_list_shows_email_and_union_role_only_to_those_who_may_see_them(w
     representative.memberships.update(unit=world.unit)
     with translation.override("nb"):
         union_label = str(Role.UNION_REPRESENTATIVE.label)
+    union_role = f"{union_label} ({world.sector.name})"  # the role covers the sector
 
     colleague_view = login(world.users["employee"]).get(reverse("organisations:people"))
     assert colleague_view.status_code == 200 and heading(colleague_view)
@@ -413,11 +414,11 @@ def test_people_list_shows_email_and_union_role_only_to_those_who_may_see_them(w
     client.logout()
 
     own_view = login(representative).get(reverse("organisations:people"))
-    assert _row_for(own_view, representative).roles == [union_label]
+    assert _row_for(own_view, representative).roles == [union_role]
     assert "tillitsvalgt@fjordvik.example" not in own_view.content.decode()
     client.logout()
 
     admin_view = login(world.users["administrator"]).get(reverse("organisations:people"))
     body = admin_view.content.decode()
     assert "tillitsvalgt@fjordvik.example" in body and union_label in body
-    assert _row_for(admin_view, representative).roles == [union_label]
+    assert _row_for(admin_view, representative).roles == [union_role]

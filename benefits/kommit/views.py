@@ -27,7 +27,6 @@ from core.exports import XLSX, ascii_filename, download_response
 from core.forms import Form
 from core.tenancy import get_for_org_or_404
 from portfolio.models import Initiative
-from portfolio.permissions import can_create_initiative
 
 from .importer import LATEST_START_YEAR, create_initiative, preview_import
 from .package import MAX_FILE_BYTES, too_large
@@ -128,7 +127,7 @@ def upload(request):
 @member_required
 def _upload(request):
     actor = request.actor
-    require(can_create_initiative(actor))
+    require(actor, "portfolio.create_initiative")
     if request.method != "POST":
         form = UploadForm(initial={"start_year": timezone.localdate().year})
         return render(request, "benefits/kommit_upload.html", {"form": form})

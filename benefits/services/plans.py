@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from organisations.naming import read_only_people
 from portfolio.models import Initiative
 
 from ..models import Benefit, BenefitPlan
@@ -61,6 +62,8 @@ def sign(initiative: Initiative, user, *, as_owner: bool, as_management: bool, o
     A signature covers the plan as it stood when signed: if the benefits change before the
     second signature, the first one no longer counts.
     """
+    if user.pk in read_only_people(initiative.organisation_id):
+        raise ValidationError(_("A politician only reads and cannot sign a plan."))
     if as_owner and user.pk != initiative.project_owner_id:
         raise ValidationError(_("Only the initiative's project owner can approve as project owner."))
     if not (as_owner or as_management):

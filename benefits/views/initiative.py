@@ -7,11 +7,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.access import member_required, require
+from core.access import can, member_required, require
 from core.tenancy import get_for_org_or_404
 from portfolio.models import Initiative
 
-from .. import permissions
 from ..models import Change, ProcessStep
 from ..services.benefits_map import build_map
 from ..services.plans import approved_plan, differences, sign, snapshot
@@ -37,7 +36,6 @@ def overview(request, pk: int):
         "changes": Change.objects.filter(initiative=initiative).prefetch_related("units"),
         "plan": plans[0] if plans else None,
         "approved": next((p for p in plans if p.status == "approved"), None),
-        "can_edit": permissions.can_edit_plan(request.actor, initiative),
     }
     return render(request, "benefits/initiative.html", context)
 
@@ -50,7 +48,6 @@ def economics(request, pk: int):
         "initiative": initiative,
         "economics": summary.economics,
         "organisation": initiative.organisation,
-        "can_edit": permissions.can_edit_plan(request.actor, initiative),
         "cost_lines": initiative.cost_lines.all(),
         "training_costs": initiative.training_costs.select_related("affected_unit__unit"),
     }
@@ -69,7 +66,6 @@ def benefits_map(request, pk: int):
 @member_required
 def plan(request, pk: int):
     initiative = _initiative(request, pk)
-    actor = request.actor
     approved = approved_plan(initiative)
     now = snapshot(initiative_benefits(initiative))
     drafts = initiative.benefit_plans.filter(status="draft").select_related(
@@ -81,8 +77,6 @@ def plan(request, pk: int):
         "draft": drafts.first(),
         "differences": differences(approved.snapshot, now) if approved else [],
         "plans": initiative.benefit_plans.select_related("approved_by_owner", "approved_by_management"),
-        "can_sign_owner": permissions.can_approve_as_owner(actor, initiative),
-        "can_sign_management": permissions.can_approve_as_management(actor),
     }
     return render(request, "benefits/plan.html", context)
 
@@ -92,9 +86,9 @@ def plan(request, pk: int):
 def plan_sign(request, pk: int):
     initiative = _initiative(request, pk)
     actor = request.actor
-    as_owner = permissions.can_approve_as_owner(actor, initiative)
-    as_management = permissions.can_approve_as_management(actor)
-    require(as_owner or as_management)
+    require(actor, "benefits.sign_plan", initiative)
+    as_owner = can(actor, "benefits.sign_as_owner", initiative)
+    as_management = can(actor, "benefits.sign_as_management", initiative)
     try:
         result = sign(initiative, request.user, as_owner=as_owner, as_management=as_management, on=timezone.localdate())
     except ValidationError as error:

@@ -5,7 +5,6 @@ from django.utils import timezone
 from core.access import member_required, require
 from core.editing import edit_object
 
-from .. import permissions
 from ..forms import GoalForm
 from ..models import StrategicGoal
 from ..services.personal import my_benefits
@@ -31,16 +30,12 @@ def at_risk(request):
 
 @member_required
 def goals(request):
-    context = {
-        "goals": StrategicGoal.objects.for_org(request.actor.organisation),
-        "can_edit": permissions.can_manage_goals(request.actor),
-    }
-    return render(request, "benefits/goals.html", context)
+    return render(request, "benefits/goals.html", {"goals": StrategicGoal.objects.for_org(request.actor.organisation)})
 
 
 @member_required
 def goal_add(request):
-    require(permissions.can_manage_goals(request.actor))
+    require(request.actor, "benefits.manage_goals")
     return edit_object(
         request,
         GoalForm,

@@ -17,7 +17,7 @@ from core.editing import delete_object, edit_object
 from core.tenancy import get_for_org_or_404
 from portfolio.models import Initiative
 
-from .. import forms, permissions
+from .. import forms
 from ..models import (
     Benefit,
     BenefitEstimate,
@@ -37,7 +37,7 @@ from ..services.summary import benefit_rows
 
 def _plan_initiative(request, pk: int) -> Initiative:
     initiative = get_for_org_or_404(Initiative, request.actor.organisation, pk=pk)
-    require(permissions.can_edit_plan(request.actor, initiative))
+    require(request.actor, "benefits.change_plan", initiative)
     return initiative
 
 
@@ -79,7 +79,7 @@ def part_add(request, pk: int, kind: str):
 def part_edit(request, pk: int, kind: str):
     model, form_class, label = _kind(INITIATIVE_PARTS, kind)
     instance = get_for_org_or_404(model, request.actor.organisation, pk=pk)
-    require(permissions.can_edit_plan(request.actor, instance.initiative))
+    require(request.actor, "benefits.change_plan", instance.initiative)
     return _edit(request, form_class, instance, _("Edit: %(what)s") % {"what": label})
 
 
@@ -88,7 +88,7 @@ def part_edit(request, pk: int, kind: str):
 def part_delete(request, pk: int, kind: str):
     model, _form, _label = _kind(INITIATIVE_PARTS, kind)
     instance = get_for_org_or_404(model, request.actor.organisation, pk=pk)
-    require(permissions.can_edit_plan(request.actor, instance.initiative))
+    require(request.actor, "benefits.change_plan", instance.initiative)
     if isinstance(instance, Change) and instance.benefits.exists():
         messages.error(request, _("Remove or move the benefits of this change first."))
         return redirect(_overview_url(instance.initiative))
@@ -104,8 +104,6 @@ def benefit_detail(request, pk: int):
         "benefit": benefit,
         "initiative": benefit.initiative,
         "row": row,
-        "can_edit": permissions.can_edit_plan(request.actor, benefit.initiative),
-        "can_follow_up": permissions.can_follow_up(request.actor, benefit),
         "history": history_for(benefit, children_key="benefit"),
     }
     return render(request, "benefits/benefit.html", context)
@@ -115,7 +113,7 @@ def benefit_detail(request, pk: int):
 def estimates_edit(request, pk: int):
     benefit = get_for_org_or_404(Benefit, request.actor.organisation, pk=pk)
     initiative = benefit.initiative
-    require(permissions.can_edit_plan(request.actor, initiative))
+    require(request.actor, "benefits.change_plan", initiative)
     existing = {e.year: e for e in benefit.estimates.all()}
     start = start_year_of(initiative, list(existing))
     initial = [
@@ -161,7 +159,7 @@ BENEFIT_PARTS = {
 def benefit_part_add(request, pk: int, kind: str):
     model, form_class, label = _kind(BENEFIT_PARTS, kind)
     benefit = get_for_org_or_404(Benefit, request.actor.organisation, pk=pk)
-    require(permissions.can_follow_up(request.actor, benefit))
+    require(request.actor, "benefits.follow_up", benefit)
     return edit_object(
         request,
         form_class,
@@ -176,7 +174,7 @@ def benefit_part_add(request, pk: int, kind: str):
 def benefit_part_edit(request, pk: int, kind: str):
     model, form_class, label = _kind(BENEFIT_PARTS, kind)
     instance = get_for_org_or_404(model, request.actor.organisation, pk=pk)
-    require(permissions.can_follow_up(request.actor, instance.benefit))
+    require(request.actor, "benefits.follow_up", instance.benefit)
     return edit_object(
         request,
         form_class,
@@ -190,7 +188,7 @@ def benefit_part_edit(request, pk: int, kind: str):
 @member_required
 def measurement_add(request, pk: int):
     indicator = get_for_org_or_404(Indicator, request.actor.organisation, pk=pk)
-    require(permissions.can_measure(request.actor, indicator))
+    require(request.actor, "benefits.measure", indicator)
     measurement = Measurement(indicator=indicator, recorded_by=request.user)
     return edit_object(
         request,

@@ -1,5 +1,6 @@
 from django import template
 
+from core import permissions
 from core.formatting import format_money, format_number
 
 register = template.Library()
@@ -30,3 +31,10 @@ def percent(value) -> str:
     if value is None or value == "":
         return ""
     return f"{format_number(value * 100)}\xa0%"
+
+
+@register.simple_tag(takes_context=True)
+def can(context, name: str, obj=None) -> bool:
+    """``{% can "benefits.measure" indicator as may_measure %}``: the same rule the view checks."""
+    request = context.get("request")
+    return permissions.can(getattr(request, "actor", None), name, obj)

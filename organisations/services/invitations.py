@@ -23,7 +23,7 @@ from django.utils import timezone, translation
 from accounts.services.credentials import account_for_email, language_of
 
 from ..models import Invitation, Membership, Organisation
-from .people import set_roles
+from .people import set_role_names
 
 VALID_FOR = datetime.timedelta(days=7)
 
@@ -111,7 +111,7 @@ def accept(invitation: Invitation, user) -> Membership | None:
     membership.title = invitation.title
     membership.unit = invitation.unit
     membership.save()
-    set_roles(membership, invitation.role_codes)
+    set_role_names(membership, invitation.role_codes)
     return membership
 
 

@@ -5,22 +5,52 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Prefetch
+from django.utils.translation import gettext as _
+
+from core.permissions import can
 
 from ..actor import Actor
-from ..models import Membership, Role, RoleAssignment
-from ..permissions import can_manage_organisation
+from ..models import ROLE_SCOPES, Membership, Role, RoleAssignment
 
 
-@transaction.atomic
-def set_roles(membership: Membership, roles: Iterable[str]) -> None:
-    """Give ``membership`` exactly ``roles``: the one place roles are set on a membership."""
-    wanted = set(roles)
-    current = set(membership.roles.values_list("role", flat=True))
-    for assignment in membership.roles.filter(role__in=current - wanted):
-        assignment.delete()  # one by one, so each removal is audited
-    for role in sorted(wanted - current):
-        RoleAssignment.objects.create(membership=membership, role=role)
+def set_role_names(membership: Membership, names: Iterable[str]) -> None:
+    """Give ``membership`` exactly the roles ``names``, for forms that pick roles by name.
+
+    A role the person already holds keeps the scope it has (if still allowed); a new one covers the
+    organisation, or for a middle manager the unit the person works in.
+    """
+    names = set(names)
+    held = membership.roles.select_related("unit", "initiative")
+    kept = [a for a in held if a.role in names and a.scope in ROLE_SCOPES[a.role]]
+    added = [RoleAssignment.with_default_scope(membership, name) for name in sorted(names - {a.role for a in kept})]
+    set_roles(membership, kept + added)
+
+
+def set_roles(membership: Membership, wanted: Iterable[RoleAssignment]) -> None:
+    """Give ``membership`` exactly the ``wanted`` roles with their scopes (unsaved rows or kept ones).
+
+    Each role is checked against the scopes it allows (``ROLE_SCOPES``); a wrong scope raises a
+    ``ValidationError`` naming the field, and nothing is changed. The one place roles are set.
+    """
+    wanted = list(wanted)
+    for assignment in wanted:
+        assignment.membership = membership
+        assignment.organisation_id = membership.organisation_id
+        assignment.full_clean(exclude=["membership", "organisation"], validate_unique=False)
+    keys = {(a.role, a.unit_id, a.initiative_id) for a in wanted}
+    if len(keys) != len(wanted):
+        raise ValidationError({"role": _("The same role is given twice for the same scope.")})
+    with transaction.atomic():
+        current = {(a.role, a.unit_id, a.initiative_id): a for a in membership.roles.all()}
+        for key, assignment in current.items():
+            if key not in keys:
+                assignment.delete()  # one by one, so each removal is audited
+        for assignment in wanted:
+            if (assignment.role, assignment.unit_id, assignment.initiative_id) not in current:
+                assignment.save()
 
 
 @transaction.atomic
@@ -30,7 +60,7 @@ def save_membership(membership: Membership, data: dict) -> Membership:
     membership.unit = data.get("unit")
     membership.is_active = data.get("is_active", membership.is_active)
     membership.save()
-    set_roles(membership, data.get("roles", []))
+    set_role_names(membership, data.get("roles", []))
     return membership
 
 
@@ -42,10 +72,10 @@ class PersonRow:
 
 
 def visible_roles(actor: Actor, membership: Membership) -> list[str]:
-    """Role names the actor may see; union membership is special-category personal data."""
-    sees_union = can_manage_organisation(actor) or membership.user_id == actor.user.pk
+    """Roles (with their scope) the actor may see; union membership is special-category personal data."""
+    sees_union = can(actor, "organisations.view_union_role", membership)
     return [
-        assignment.get_role_display()
+        str(assignment)
         for assignment in membership.roles.all()
         if sees_union or assignment.role != Role.UNION_REPRESENTATIVE
     ]
@@ -57,8 +87,8 @@ def people_rows(actor: Actor, *, active: bool = True) -> list[PersonRow]:
         Membership.objects.for_org(actor.organisation)
         .filter(is_active=active)
         .select_related("user", "unit")
-        .prefetch_related("roles")
+        .prefetch_related(Prefetch("roles", queryset=RoleAssignment.objects.select_related("unit", "initiative")))
         .order_by("user__first_name", "user__last_name")
     )
-    shows_email = can_manage_organisation(actor)
+    shows_email = can(actor, "organisations.manage")
     return [PersonRow(m, visible_roles(actor, m), m.user.email if shows_email else None) for m in memberships]

@@ -7,9 +7,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 
 from core.audit import History, read_history
+from core.permissions import can
 
 from ..actor import Actor
-from ..models import Membership, Role, RoleAssignment
+from ..models import Membership, RoleAssignment
 
 
 def history_for_membership(membership: Membership, viewer: Actor) -> History:
@@ -23,5 +24,5 @@ def history_for_membership(membership: Membership, viewer: Actor) -> History:
         | Q(content_type=content_type(RoleAssignment), additional_data__membership=membership.pk)
         | Q(content_type=content_type(get_user_model()), object_pk=str(membership.user_id))
     )
-    show_union_roles = viewer.has(Role.ADMINISTRATOR) or viewer.user.pk == membership.user_id
+    show_union_roles = can(viewer, "organisations.view_union_role", membership)
     return read_history(condition, membership.organisation_id, show_union_roles=show_union_roles)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django.db.models import Count, Q
 
+from core.permissions import can
 from organisations.actor import Actor
 
-from .. import permissions
 from ..models import AffectedUnit, Idea, Initiative, Phase
 from .listing import portfolio_queryset
 
@@ -29,8 +29,7 @@ def home_overview(actor: Actor) -> dict:
         .select_related("unit", "initiative")
         .order_by("change_from"),
         "ideas_waiting": Idea.objects.for_org(organisation).filter(status=Idea.Status.SUBMITTED).count()
-        if permissions.can_review_ideas(actor)
+        if can(actor, "portfolio.review_ideas")
         else None,
         "my_ideas": Idea.objects.for_org(organisation).filter(proposer_id=user_id)[:5],
-        "can_propose": permissions.can_propose_idea(actor),
     }

@@ -5,11 +5,10 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.access import member_required, require
+from core.access import can, member_required, require
 from core.audit import history_for
 from core.tenancy import get_for_org_or_404
 
-from .. import permissions
 from ..forms import IdeaDecisionForm, IdeaForm, IdeaScoreForm
 from ..models import Idea
 from ..services.ideas import accept_idea, park_or_reject, weighted_score
@@ -19,7 +18,8 @@ from ..services.ideas import accept_idea, park_or_reject, weighted_score
 def idea_list(request):
     actor = request.actor
     ideas = Idea.objects.for_org(actor.organisation).select_related("proposer", "initiative")
-    if not permissions.can_view_all_ideas(actor):
+    sees_all = can(actor, "portfolio.view_all_ideas")
+    if not sees_all:
         ideas = ideas.filter(proposer=request.user)
     status = request.GET.get("status")
     if status in Idea.Status.values:
@@ -29,15 +29,14 @@ def idea_list(request):
         "rows": rows,
         "statuses": Idea.Status.choices,
         "status": status,
-        "sees_all": permissions.can_view_all_ideas(actor),
-        "can_propose": permissions.can_propose_idea(actor),
+        "sees_all": sees_all,
     }
     return render(request, "portfolio/idea_list.html", context)
 
 
 @member_required
 def idea_create(request):
-    require(permissions.can_propose_idea(request.actor))
+    require(request.actor, "portfolio.propose_idea")
     idea = Idea(proposer=request.user)
     form = IdeaForm(request.POST or None, instance=idea, organisation=request.actor.organisation)
     if request.method == "POST" and form.is_valid():
@@ -51,12 +50,12 @@ def idea_create(request):
 def idea_detail(request, pk: int):
     actor = request.actor
     idea = get_for_org_or_404(Idea, actor.organisation, pk=pk)
-    require(permissions.can_view_idea(actor, idea))
-    reviewer = permissions.can_review_ideas(actor)
+    require(actor, "portfolio.view_idea", idea)
+    reviewer = can(actor, "portfolio.review_ideas")
     score_form = IdeaScoreForm(instance=idea, prefix="score")
     decision_form = IdeaDecisionForm(prefix="decision")
     if request.method == "POST":
-        require(reviewer)
+        require(actor, "portfolio.review_ideas")
         if "score-score_strategic" in request.POST:
             score_form = IdeaScoreForm(request.POST, instance=idea, prefix="score")
             if score_form.is_valid():

@@ -11,7 +11,6 @@ from core.exports import csv_response, xlsx_response
 from core.htmx import render_page_or_partial
 from core.tenancy import get_for_org_or_404
 
-from .. import permissions
 from ..filters import PortfolioFilter
 from ..forms import InitiativeForm, PhaseChangeForm
 from ..models import Idea, Initiative, Stakeholder
@@ -32,7 +31,6 @@ def portfolio_list(request):
     context = {
         "filter": filterset,
         "initiatives": filterset.qs,
-        "can_create": permissions.can_create_initiative(request.actor),
         "query": request.GET.urlencode(),
     }
     return render_page_or_partial(request, "portfolio/list.html", "portfolio/_list_table.html", context)
@@ -57,15 +55,10 @@ def timeline(request):
 @member_required
 def initiative_detail(request, pk: int):
     initiative = get_for_org_or_404(Initiative, request.actor.organisation, pk=pk)
-    actor = request.actor
     context = {
         "initiative": initiative,
-        "can_edit": permissions.can_edit_initiative(actor, initiative),
         "phase_changes": initiative.phase_changes.select_related("changed_by"),
-        "affected_units": [
-            (a, permissions.can_edit_affected_unit(actor, a))
-            for a in initiative.affected_units.select_related("unit", "unit__parent")
-        ],
+        "affected_units": initiative.affected_units.select_related("unit", "unit__parent"),
         "stakeholders": initiative.stakeholders.all(),
         "reports": initiative.status_reports.prefetch_related("deviations").select_related("author")[:5],
         "history": history_for(initiative, children_key="initiative"),
@@ -76,7 +69,7 @@ def initiative_detail(request, pk: int):
 
 @member_required
 def initiative_create(request):
-    require(permissions.can_create_initiative(request.actor))
+    require(request.actor, "portfolio.create_initiative")
     form = InitiativeForm(request.POST or None, organisation=request.actor.organisation)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
@@ -90,7 +83,7 @@ def initiative_create(request):
 @member_required
 def initiative_edit(request, pk: int):
     initiative = get_for_org_or_404(Initiative, request.actor.organisation, pk=pk)
-    require(permissions.can_edit_initiative(request.actor, initiative))
+    require(request.actor, "portfolio.change_initiative", initiative)
     form = InitiativeForm(request.POST or None, instance=initiative, organisation=request.actor.organisation)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -102,7 +95,7 @@ def initiative_edit(request, pk: int):
 @member_required
 def initiative_phase(request, pk: int):
     initiative = get_for_org_or_404(Initiative, request.actor.organisation, pk=pk)
-    require(permissions.can_edit_initiative(request.actor, initiative))
+    require(request.actor, "portfolio.change_initiative", initiative)
     allowed = allowed_next_phases(initiative.phase)
     form = PhaseChangeForm(request.POST or None, allowed=allowed, initial={"changed_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():

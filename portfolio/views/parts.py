@@ -11,14 +11,14 @@ from core.access import member_required, require
 from core.editing import delete_object, edit_object
 from core.tenancy import get_for_org_or_404
 
-from .. import permissions
 from ..forms import AffectedUnitForm, DeviationFormSet, StakeholderForm, StatusReportForm
 from ..models import AffectedUnit, Initiative, Stakeholder, StatusReport
+from ..permissions import choosable_units
 
 
 def _editable_initiative(request, pk: int) -> Initiative:
     initiative = get_for_org_or_404(Initiative, request.actor.organisation, pk=pk)
-    require(permissions.can_edit_initiative(request.actor, initiative))
+    require(request.actor, "portfolio.change_initiative", initiative)
     return initiative
 
 
@@ -38,7 +38,7 @@ def affected_unit_add(request, pk: int):
 @member_required
 def affected_unit_edit(request, pk: int):
     affected = get_for_org_or_404(AffectedUnit, request.actor.organisation, pk=pk)
-    require(permissions.can_edit_affected_unit(request.actor, affected))
+    require(request.actor, "portfolio.change_affected_unit", affected)
     return edit_object(
         request,
         AffectedUnitForm,
@@ -46,6 +46,7 @@ def affected_unit_edit(request, pk: int):
         title=_("Edit affected unit"),
         back=affected.initiative,
         context={"initiative": affected.initiative},
+        choosable_units=choosable_units(request.actor, affected.initiative),
     )
 
 
@@ -53,7 +54,7 @@ def affected_unit_edit(request, pk: int):
 @member_required
 def affected_unit_delete(request, pk: int):
     affected = get_for_org_or_404(AffectedUnit, request.actor.organisation, pk=pk)
-    require(permissions.can_edit_initiative(request.actor, affected.initiative))
+    require(request.actor, "portfolio.change_initiative_row", affected)
     return delete_object(request, affected, affected.initiative)
 
 
@@ -73,7 +74,7 @@ def stakeholder_add(request, pk: int):
 @member_required
 def stakeholder_edit(request, pk: int):
     stakeholder = get_for_org_or_404(Stakeholder, request.actor.organisation, pk=pk)
-    require(permissions.can_edit_initiative(request.actor, stakeholder.initiative))
+    require(request.actor, "portfolio.change_initiative_row", stakeholder)
     return edit_object(
         request,
         StakeholderForm,
@@ -88,7 +89,7 @@ def stakeholder_edit(request, pk: int):
 @member_required
 def stakeholder_delete(request, pk: int):
     stakeholder = get_for_org_or_404(Stakeholder, request.actor.organisation, pk=pk)
-    require(permissions.can_edit_initiative(request.actor, stakeholder.initiative))
+    require(request.actor, "portfolio.change_initiative_row", stakeholder)
     return delete_object(request, stakeholder, stakeholder.initiative)
 
 

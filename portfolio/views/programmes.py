@@ -5,7 +5,6 @@ from django.utils.translation import gettext as _
 from core.access import member_required, require
 from core.tenancy import get_for_org_or_404
 
-from .. import permissions
 from ..forms import ProgrammeForm
 from ..models import Programme
 
@@ -13,13 +12,12 @@ from ..models import Programme
 @member_required
 def programme_list(request):
     programmes = Programme.objects.for_org(request.actor.organisation).prefetch_related("initiatives")
-    context = {"programmes": programmes, "can_edit": permissions.can_create_initiative(request.actor)}
-    return render(request, "portfolio/programme_list.html", context)
+    return render(request, "portfolio/programme_list.html", {"programmes": programmes})
 
 
 @member_required
 def programme_edit(request, pk: int | None = None):
-    require(permissions.can_create_initiative(request.actor))
+    require(request.actor, "portfolio.manage_programmes")
     organisation = request.actor.organisation
     programme = get_for_org_or_404(Programme, organisation, pk=pk) if pk else Programme()
     form = ProgrammeForm(request.POST or None, instance=programme, organisation=organisation)

@@ -1,4 +1,8 @@
-"""Import filled-in KS/KommIT benefits workbooks in bulk: one file, or every .xlsx in a folder."""
+"""Import filled-in KS/KommIT benefits workbooks in bulk: one file, or every .xlsx in a folder.
+
+It runs as the operator who starts it (someone with shell access to the server) and asks no
+permission rule; the upload page asks ``portfolio.create_initiative`` for the same import.
+"""
 
 from __future__ import annotations
 
