@@ -91,8 +91,8 @@ def _decide(request, idea: Idea, form: IdeaDecisionForm) -> bool:
                 messages.success(request, _("The decision was saved."))
     except ValidationError as error:
         if hasattr(error, "error_dict"):
-            for errors in error.message_dict.values():
-                form.add_error("reason", errors)
+            for field, errors in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
         else:
             form.add_error(None, error.messages)
         return False
