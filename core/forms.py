@@ -60,10 +60,11 @@ def _ids_in_range(field: forms.ModelChoiceField) -> Callable:
     return prepare
 
 
+# Decimal and float fields are integer fields to Django: they come first.
 NUMBER_FORMAT_ERRORS = {
-    forms.IntegerField: _("Write a whole number with digits, for example 450 000."),
     forms.DecimalField: _("Write a number with digits and a decimal comma, for example 450 000 or 450 000,50."),
     forms.FloatField: _("Write a number with digits and a decimal comma, for example 450 000 or 450 000,50."),
+    forms.IntegerField: _("Write a whole number with digits, for example 450 000."),
 }
 
 
@@ -87,7 +88,7 @@ class StyledFormMixin:
         hidden = isinstance(field.widget, forms.HiddenInput)
         if isinstance(field, forms.DateField) and not hidden:
             field.widget = DateInput(attrs=field.widget.attrs)
-        elif isinstance(field, forms.IntegerField | forms.DecimalField | forms.FloatField):
+        elif isinstance(field, forms.IntegerField):
             # Norwegians write 450 000,5: a text field read and shown in the active locale's format.
             field.localize = True
             kind = next(k for k in NUMBER_FORMAT_ERRORS if isinstance(field, k))

@@ -53,6 +53,8 @@ def idea_detail(request, pk: int):
     idea = get_for_org_or_404(Idea, actor.organisation, pk=pk)
     require(permissions.can_view_idea(actor, idea))
     reviewer = permissions.can_review_ideas(actor)
+    # The stored score: a refused score form leaves its values on the idea it was given.
+    total = weighted_score(idea, actor.organisation)
     score_form = IdeaScoreForm(instance=idea, prefix="score")
     decision_form = IdeaDecisionForm(prefix="decision")
     if request.method == "POST":
@@ -69,7 +71,7 @@ def idea_detail(request, pk: int):
                 return redirect(idea.initiative if idea.initiative else "portfolio:ideas")
     context = {
         "idea": idea,
-        "total": weighted_score(idea, actor.organisation),
+        "total": total,
         "reviewer": reviewer,
         "score_form": score_form,
         "decision_form": decision_form,
