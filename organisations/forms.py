@@ -42,7 +42,9 @@ class OrgUnitForm(TenantFormMixin, ModelForm):
 class PersonForm(TenantFormMixin, ModelForm):
     """A person's account details, their place in the organisation and their roles."""
 
-    title = forms.CharField(label=_("Job title"), required=False)
+    title = forms.CharField(
+        label=_("Job title"), required=False, max_length=Membership._meta.get_field("title").max_length
+    )
     unit = forms.ModelChoiceField(label=_("Works in"), queryset=OrgUnit.objects.all(), required=False)
     roles = forms.MultipleChoiceField(
         label=_("Roles"), choices=Role.choices, widget=forms.CheckboxSelectMultiple, required=False

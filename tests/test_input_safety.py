@@ -18,7 +18,7 @@ from benefits.kommit import template as T
 from benefits.kommit.importer import create_initiative
 from benefits.models import Benefit, BenefitEstimate, Change, Measurement, Prerequisite
 from benefits.services.estimates import save_estimates
-from organisations.models import Organisation, OrgUnit
+from organisations.models import Membership, Organisation, OrgUnit
 from portfolio.models import Idea, Initiative, Phase, Stakeholder
 from portfolio.services.phases import change_phase
 
@@ -365,3 +365,18 @@ def test_a_number_that_cannot_be_read_says_what_is_expected(world, login):
         "hourly_cost": ["Write a number with digits and a decimal comma, for example 450 000 or 450 000,50."],
         "small_saving_minutes": ["Write a whole number with digits, for example 450 000."],
     }
+
+
+def test_a_job_title_longer_than_the_model_allows_is_a_field_error(world, login):
+    data = {
+        "username": "ny.person",
+        "first_name": "Ny",
+        "last_name": "Person",
+        "email": "ny@example.no",
+        "title": "x" * 201,
+        "password": "Et-langt-passord-99",
+    }
+    response = login(world.users["administrator"]).post(reverse("organisations:person_create"), data)
+    page_with_errors(response, "New person")
+    assert list(field_errors(response)) == ["title"]
+    assert not Membership.objects.filter(organisation=world.org, user__username="ny.person").exists()
