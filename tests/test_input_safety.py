@@ -380,3 +380,23 @@ def test_a_job_title_longer_than_the_model_allows_is_a_field_error(world, login)
     page_with_errors(response, "New person")
     assert list(field_errors(response)) == ["title"]
     assert not Membership.objects.filter(organisation=world.org, user__username="ny.person").exists()
+
+
+def test_dates_stored_before_the_ranges_existed_still_show(world, login):
+    # Rows saved before these rules (straight into the database) must not take the pages down.
+    Initiative.objects.filter(pk=world.initiative.pk).update(planned_end=datetime.date(9999, 12, 31))
+    Measurement.objects.filter(indicator=world.indicator).update(measured_on=datetime.date(9999, 11, 30))
+    client = login(world.users["administrator"])
+    for name, args in [
+        ("portfolio:timeline", []),
+        ("benefits:at_risk", []),
+        ("benefits:benefit", [world.benefit.pk]),
+        ("benefits:economics", [world.initiative.pk]),
+    ]:
+        response = client.get(reverse(name, args=args))
+        assert response.status_code == 200, name
+        assert world.initiative.name in response.content.decode() or world.benefit.description in (
+            response.content.decode()
+        ), name
+    for name, args in [("exports:portfolio_xlsx", []), ("exports:plan_docx", [world.initiative.pk])]:
+        assert client.get(reverse(name, args=args)).status_code == 200, name
