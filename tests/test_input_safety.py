@@ -10,7 +10,10 @@ from decimal import Decimal
 import docx
 import openpyxl
 import pytest
+from django.apps import apps
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
+from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
@@ -18,6 +21,7 @@ from benefits.kommit import template as T
 from benefits.kommit.importer import create_initiative
 from benefits.models import Benefit, BenefitEstimate, Change, Measurement, Prerequisite
 from benefits.services.estimates import save_estimates
+from core.validation import TEXT_MAX_LENGTH, DateRangeValidator, validate_multi_line, validate_single_line
 from organisations.models import Membership, Organisation, OrgUnit
 from portfolio.models import Idea, Initiative, Phase, Stakeholder
 from portfolio.services.phases import change_phase
@@ -400,3 +404,31 @@ def test_dates_stored_before_the_ranges_existed_still_show(world, login):
         ), name
     for name, args in [("exports:portfolio_xlsx", []), ("exports:plan_docx", [world.initiative.pk])]:
         assert client.get(reverse(name, args=args)).status_code == 200, name
+
+
+def test_every_field_a_person_can_fill_in_has_a_sensible_range():
+    """A new model field without a range fails here, before it reaches a municipality."""
+    missing = []
+    for label in ("organisations", "portfolio", "benefits"):
+        for model in apps.get_app_config(label).get_models():
+            for f in model._meta.concrete_fields:
+                validators = f.validators
+                if f.primary_key or not f.editable or f.choices or f.is_relation or isinstance(f, models.BooleanField):
+                    continue
+                if isinstance(f, models.DateTimeField):
+                    continue  # set by the app (auto_now_add), never typed
+                if isinstance(f, models.DateField):
+                    ok = any(isinstance(v, DateRangeValidator) for v in validators)
+                elif isinstance(f, models.TextField):
+                    ok = validate_multi_line in validators and f.max_length == TEXT_MAX_LENGTH
+                elif isinstance(f, models.CharField):
+                    ok = validate_single_line in validators or bool(f._validators)
+                elif isinstance(f, models.IntegerField):
+                    ok = any(isinstance(v, MaxValueValidator) for v in f._validators)
+                elif isinstance(f, models.DecimalField):
+                    ok = f.max_digits is not None
+                else:
+                    ok = False
+                if not ok:
+                    missing.append(f"{model.__name__}.{f.name}")
+    assert missing == ["BenefitPlan.version"]  # counted up by the app (latest + 1), never typed
