@@ -26,9 +26,9 @@ from organisations.models import Membership, Organisation, OrgUnit
 from portfolio.models import Idea, Initiative, Phase, Stakeholder
 from portfolio.services.phases import change_phase
 
-from .test_kommit import parsed_good
+from .test_kommit import build, good_cells, parsed_good
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.filterwarnings("ignore:.*not supported:UserWarning")]
 
 
 @pytest.fixture
@@ -126,6 +126,20 @@ def test_the_workbook_importer_refuses_a_measurement_dated_after_today_and_saves
     with pytest.raises(ValidationError) as error:
         create_initiative(parsed, world.org, by=None, start_year=2026)
     assert list(error.value.message_dict) == ["measured_on"]
+    assert Initiative.objects.filter(organisation=world.org).count() == before
+
+
+def test_the_upload_shows_a_value_the_model_refuses_instead_of_failing(world, login):
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    cells = good_cells(world) | {(T.RESULTS, "F1"): f"Dato: {tomorrow:%d.%m.%Y}"}
+    upload = io.BytesIO(build(cells))
+    upload.name = "nattilsyn.xlsx"
+    before = Initiative.objects.filter(organisation=world.org).count()
+    response = login(world.users["portfolio_office"]).post(
+        reverse("kommit:upload"), {"workbook": upload, "start_year": 2026, "step": "preview"}
+    )
+    assert response.status_code == 200
+    assert "Choose a date from 01.01.2000 to" in response.content.decode()
     assert Initiative.objects.filter(organisation=world.org).count() == before
 
 
