@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from core.validation import parse_id
 from organisations.middleware import SESSION_KEY
 from organisations.models import Organisation
 from organisations.services import invitations
@@ -39,11 +40,11 @@ def switch_organisation(request):
     """Choose which of one's own organisations to work in; others do not exist."""
     if not request.user.is_authenticated:
         return redirect("accounts:login")
-    try:
-        organisation_id = int(request.POST.get("organisation", ""))
-    except ValueError:
-        raise Http404 from None
-    if not request.user.memberships.filter(organisation_id=organisation_id, is_active=True).exists():
+    organisation_id = parse_id(request.POST.get("organisation", ""))
+    if (
+        organisation_id is None
+        or not request.user.memberships.filter(organisation_id=organisation_id, is_active=True).exists()
+    ):
         raise Http404
     request.session[SESSION_KEY] = organisation_id
     return redirect("core:home")

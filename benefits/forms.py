@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import Form, ModelForm, TenantFormMixin
+from core.validation import EARLIEST_YEAR, LATEST_YEAR
 from organisations.models import OrgUnit
 from organisations.naming import NamedPeopleFormMixin
 from portfolio.models import AffectedUnit
@@ -149,7 +150,7 @@ class GoalForm(TenantFormMixin, ModelForm):
 class EstimateRowForm(Form):
     """One year of estimates; a row is either empty or complete."""
 
-    year = forms.IntegerField(widget=forms.HiddenInput)
+    year = forms.IntegerField(widget=forms.HiddenInput, min_value=EARLIEST_YEAR, max_value=LATEST_YEAR)
     optimistic = forms.DecimalField(
         label=_("Most optimistic"), required=False, min_value=0, max_digits=14, decimal_places=2
     )

@@ -12,12 +12,24 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 
 from core.tenancy import TenantModel
+from core.validation import (
+    DATE_VALIDATORS,
+    NOT_NEGATIVE,
+    PAST_DATE_VALIDATORS,
+    PEOPLE_VALIDATORS,
+    YEAR_VALIDATORS,
+    LongTextField,
+    NameField,
+)
 from organisations.models import OrgUnit
 from organisations.naming import read_only_named
 from portfolio.models import AffectedUnit, Initiative, InitiativeChild
 
 User = settings.AUTH_USER_MODEL
-YEAR_VALIDATORS = [MinValueValidator(2000), MaxValueValidator(2100)]
+#: Most training hours one employee can be planned for in one year (a sensible upper bound).
+MAX_TRAINING_HOURS = 1000
+#: Most steps a described process can have.
+MAX_PROCESS_STEPS = 999
 
 
 class Level3(models.TextChoices):
@@ -29,7 +41,7 @@ class Level3(models.TextChoices):
 class StrategicGoal(TenantModel):
     """A goal in the organisation's strategy that benefits serve (the end of the benefits map)."""
 
-    name = models.CharField(_("name"), max_length=300)
+    name = NameField(_("name"), max_length=300)
 
     class Meta:
         verbose_name = _("strategic goal")
@@ -49,9 +61,11 @@ class ProcessStep(InitiativeChild):
 
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="process_steps")
     state = models.CharField(_("process"), max_length=10, choices=State.choices)
-    order = models.PositiveSmallIntegerField(_("step"))
-    actor = models.CharField(_("who"), max_length=200)
-    description = models.TextField(_("what they do"))
+    order = models.PositiveSmallIntegerField(
+        _("step"), validators=[MinValueValidator(1), MaxValueValidator(MAX_PROCESS_STEPS)]
+    )
+    actor = NameField(_("who"), max_length=200)
+    description = LongTextField(_("what they do"))
 
     class Meta:
         verbose_name = _("process step")
@@ -66,8 +80,8 @@ class Change(InitiativeChild):
     """What will be done in a new way, and where (endringsanalyse)."""
 
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="changes")
-    description = models.TextField(_("what will be done in a new way"))
-    enabler = models.CharField(
+    description = LongTextField(_("what will be done in a new way"))
+    enabler = NameField(
         _("enabled by"), max_length=300, blank=True, help_text=_("The solution or capability that makes it possible.")
     )
     units = models.ManyToManyField(OrgUnit, verbose_name=_("units that change"), blank=True, related_name="+")
@@ -111,7 +125,7 @@ class Benefit(InitiativeChild):
         related_name="leads_from",
         help_text=_("Set this when the benefit is an intermediate step towards another benefit."),
     )
-    description = models.CharField(_("benefit"), max_length=300)
+    description = NameField(_("benefit"), max_length=300)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     importance = models.CharField(
         pgettext_lazy("benefit", "importance"),
@@ -130,7 +144,7 @@ class Benefit(InitiativeChild):
         related_name="benefits",
         help_text=_("Its hourly cost converts hours to kroner."),
     )
-    arises_elsewhere = models.CharField(
+    arises_elsewhere = NameField(
         _("also arises for"), max_length=300, blank=True, help_text=_("Other organisations, citizens or society.")
     )
     goal = models.ForeignKey(
@@ -143,7 +157,7 @@ class Benefit(InitiativeChild):
         User, verbose_name=_("benefit responsible"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     take_out = models.CharField(_("how it is taken out"), max_length=20, choices=TakeOut.choices, blank=True)
-    take_out_detail = models.TextField(_("what the freed capacity or money will be used for"), blank=True)
+    take_out_detail = LongTextField(_("what the freed capacity or money will be used for"), blank=True)
     take_out_year = models.PositiveSmallIntegerField(
         _("taken out from year"), null=True, blank=True, validators=YEAR_VALIDATORS
     )
@@ -151,6 +165,7 @@ class Benefit(InitiativeChild):
         _("employees sharing the time saving"),
         null=True,
         blank=True,
+        validators=PEOPLE_VALIDATORS,
         help_text=_("How many employees the saved hours are spread over; shows whether it can be taken out."),
     )
 
@@ -207,9 +222,9 @@ class BenefitChild(TenantModel):
 
 class Prerequisite(BenefitChild):
     benefit = models.ForeignKey(Benefit, on_delete=models.CASCADE, related_name="prerequisites")
-    description = models.CharField(_("prerequisite"), max_length=300)
+    description = NameField(_("prerequisite"), max_length=300)
     confirmed = models.BooleanField(_("confirmed in practice"), default=False)
-    confirmed_on = models.DateField(_("confirmed on"), null=True, blank=True)
+    confirmed_on = models.DateField(_("confirmed on"), null=True, blank=True, validators=DATE_VALIDATORS)
 
     class Meta:
         verbose_name = _("prerequisite")
@@ -225,9 +240,9 @@ class BenefitEstimate(BenefitChild):
 
     benefit = models.ForeignKey(Benefit, on_delete=models.CASCADE, related_name="estimates")
     year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
-    optimistic = models.DecimalField(_("most optimistic"), max_digits=14, decimal_places=2)
-    likely = models.DecimalField(_("most likely"), max_digits=14, decimal_places=2)
-    pessimistic = models.DecimalField(_("most pessimistic"), max_digits=14, decimal_places=2)
+    optimistic = models.DecimalField(_("most optimistic"), max_digits=14, decimal_places=2, validators=[NOT_NEGATIVE])
+    likely = models.DecimalField(_("most likely"), max_digits=14, decimal_places=2, validators=[NOT_NEGATIVE])
+    pessimistic = models.DecimalField(_("most pessimistic"), max_digits=14, decimal_places=2, validators=[NOT_NEGATIVE])
 
     class Meta:
         verbose_name = _("estimate")
@@ -266,10 +281,8 @@ class CostLine(InitiativeChild):
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="cost_lines")
     year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    amount = models.DecimalField(
-        _("amount (NOK)"), max_digits=14, decimal_places=0, validators=[MinValueValidator(Decimal(0))]
-    )
-    note = models.CharField(_("note"), max_length=300, blank=True)
+    amount = models.DecimalField(_("amount (NOK)"), max_digits=14, decimal_places=0, validators=[NOT_NEGATIVE])
+    note = NameField(_("note"), max_length=300, blank=True)
 
     class Meta:
         verbose_name = _("cost")
@@ -292,9 +305,12 @@ class TrainingCost(InitiativeChild):
     )
     year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
     hours_per_employee = models.DecimalField(
-        _("training hours per employee"), max_digits=6, decimal_places=1, validators=[MinValueValidator(Decimal(0))]
+        _("training hours per employee"),
+        max_digits=6,
+        decimal_places=1,
+        validators=[NOT_NEGATIVE, MaxValueValidator(MAX_TRAINING_HOURS)],
     )
-    employees = models.PositiveIntegerField(_("employees trained"))
+    employees = models.PositiveIntegerField(_("employees trained"), validators=PEOPLE_VALIDATORS)
 
     class Meta:
         verbose_name = _("training cost")
@@ -330,11 +346,11 @@ class RealisationMeasure(BenefitChild):
         DONE = "done", _("Done")
 
     benefit = models.ForeignKey(Benefit, on_delete=models.CASCADE, related_name="measures")
-    description = models.CharField(_("measure"), max_length=300)
+    description = NameField(_("measure"), max_length=300)
     responsible = models.ForeignKey(
         User, verbose_name=_("responsible"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    deadline = models.DateField(_("deadline"), null=True, blank=True)
+    deadline = models.DateField(_("deadline"), null=True, blank=True, validators=DATE_VALIDATORS)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PLANNED)
     risk = models.CharField(_("risk"), max_length=10, choices=Level3.choices, default=Level3.LOW)
 
@@ -355,13 +371,13 @@ class Indicator(BenefitChild):
         YEARLY = 12, _("Yearly")
 
     benefit = models.ForeignKey(Benefit, on_delete=models.CASCADE, related_name="indicators")
-    name = models.CharField(_("indicator"), max_length=300)
-    unit_of_measure = models.CharField(_("unit of measure"), max_length=50)
-    method = models.TextField(_("how it is measured"), blank=True)
+    name = NameField(_("indicator"), max_length=300)
+    unit_of_measure = NameField(_("unit of measure"), max_length=50)
+    method = LongTextField(_("how it is measured"), blank=True)
     baseline_value = models.DecimalField(_("baseline value"), max_digits=14, decimal_places=2, null=True, blank=True)
-    baseline_date = models.DateField(_("baseline date"), null=True, blank=True)
+    baseline_date = models.DateField(_("baseline date"), null=True, blank=True, validators=DATE_VALIDATORS)
     target_value = models.DecimalField(_("target value"), max_digits=14, decimal_places=2, null=True, blank=True)
-    target_date = models.DateField(_("target date"), null=True, blank=True)
+    target_date = models.DateField(_("target date"), null=True, blank=True, validators=DATE_VALIDATORS)
     frequency = models.PositiveSmallIntegerField(
         _("measurement frequency"), choices=Frequency.choices, default=Frequency.QUARTERLY
     )
@@ -399,8 +415,8 @@ class Measurement(TenantModel):
 
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="measurements")
     value = models.DecimalField(_("measured value"), max_digits=14, decimal_places=2)
-    measured_on = models.DateField(_("date measured"))
-    comment = models.TextField(_("comment"), blank=True)
+    measured_on = models.DateField(_("date measured"), validators=PAST_DATE_VALIDATORS)
+    comment = LongTextField(_("comment"), blank=True)
     recorded_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
@@ -447,8 +463,8 @@ class BenefitPlan(InitiativeChild):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    approved_on = models.DateField(_("approved on"), null=True, blank=True)
-    snapshot = models.JSONField(default=dict, editable=False)
+    approved_on = models.DateField(_("approved on"), null=True, blank=True, validators=DATE_VALIDATORS)
+    snapshot = models.JSONField(default=dict, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("benefits realisation plan")
@@ -466,7 +482,7 @@ class ReminderSent(TenantModel):
     tenant_parent = "indicator"
 
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="+")
-    due_on = models.DateField()
+    due_on = models.DateField(validators=DATE_VALIDATORS)
     recipient = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
     sent_at = models.DateTimeField(auto_now_add=True)
 

@@ -1,10 +1,15 @@
 """Forms render with Designsystemet markup through one renderer and a few templates."""
 
+from collections.abc import Callable
+
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.forms.renderers import TemplatesSetting
+from django.utils.translation import gettext_lazy as _
 
 from .tenancy import TenantModel
+from .validation import NUMBER_SPACES, parse_id, without_control_characters
 
 
 class DesignsystemetRenderer(TemplatesSetting):
@@ -21,22 +26,85 @@ class DateInput(forms.DateInput):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
+def _read_first(field: forms.Field, method: str, prepare: Callable) -> None:
+    """Let ``field``'s ``method`` (to_python or clean) get the posted value through ``prepare``."""
+    original = getattr(field, method)
+    setattr(field, method, lambda value: original(prepare(value)))
+
+
+def _number_text(value):
+    """ "450 000,50" with ordinary, no-break or narrow no-break spaces → "450000,50" for the locale's parser."""
+    return value.translate(NUMBER_SPACES) if isinstance(value, str) else value
+
+
+def _text_without_controls(multi_line: bool) -> Callable:
+    def prepare(value):
+        return without_control_characters(value, multi_line=multi_line) if isinstance(value, str) else value
+
+    return prepare
+
+
+def _ids_in_range(field: forms.ModelChoiceField) -> Callable:
+    """An id no row can have (too long for the database) is an invalid choice, not a crash."""
+
+    def prepare(value):
+        values = value if isinstance(value, list | tuple) else [value]
+        for item in values:
+            if item in field.empty_values or isinstance(item, field.queryset.model) or field.to_field_name:
+                continue
+            if parse_id(item) is None:
+                message = field.error_messages["invalid_choice"]
+                raise ValidationError(message, code="invalid_choice", params={"value": item})
+        return value
+
+    return prepare
+
+
+# Decimal and float fields are integer fields to Django: they come first.
+NUMBER_FORMAT_ERRORS = {
+    forms.DecimalField: _("Write a number with digits and a decimal comma, for example 450 000 or 450 000,50."),
+    forms.FloatField: _("Write a number with digits and a decimal comma, for example 450 000 or 450 000,50."),
+    forms.IntegerField: _("Write a whole number with digits, for example 450 000."),
+}
+
+
 class StyledFormMixin:
-    """Gives every widget Designsystemet's input class, dates a date picker, and decimals a comma."""
+    """Gives every widget Designsystemet's input class and reads what Norwegians type.
+
+    Dates get a date picker; numbers are text fields that take "450 000,50" (spaces of any kind
+    and a decimal comma); texts lose control characters (multi-line text keeps line breaks and
+    tabs); an impossible id in a choice is a field error.
+    """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
-            if isinstance(field, forms.DateField) and not isinstance(field.widget, forms.HiddenInput):
-                field.widget = DateInput(attrs=field.widget.attrs)
-            elif isinstance(field, forms.DecimalField | forms.FloatField):
-                # Norwegians write 3,5: a text field read and shown in the active locale's format.
-                field.localize = True
-                attrs = {k: v for k, v in field.widget.attrs.items() if k not in ("step", "min", "max")}
-                field.widget = forms.TextInput(attrs={**attrs, "inputmode": "decimal"})
-                field.widget.is_localized = True
+            self._prepare_field(field)
             if not isinstance(field.widget, forms.CheckboxSelectMultiple | forms.RadioSelect):
                 field.widget.attrs.setdefault("class", "ds-input")
+
+    @staticmethod
+    def _prepare_field(field: forms.Field) -> None:
+        hidden = isinstance(field.widget, forms.HiddenInput)
+        if isinstance(field, forms.DateField) and not hidden:
+            field.widget = DateInput(attrs=field.widget.attrs)
+        elif isinstance(field, forms.IntegerField):
+            # Norwegians write 450 000,5: a text field read and shown in the active locale's format.
+            field.localize = True
+            kind = next(k for k in NUMBER_FORMAT_ERRORS if isinstance(field, k))
+            field.error_messages["invalid"] = NUMBER_FORMAT_ERRORS[kind]
+            _read_first(field, "to_python", _number_text)
+            if not hidden:
+                attrs = {k: v for k, v in field.widget.attrs.items() if k not in ("step", "min", "max")}
+                inputmode = "numeric" if kind is forms.IntegerField else "decimal"
+                field.widget = forms.TextInput(attrs={**attrs, "inputmode": inputmode})
+            field.widget.is_localized = True
+        elif isinstance(field, forms.ModelMultipleChoiceField):
+            _read_first(field, "clean", _ids_in_range(field))
+        elif isinstance(field, forms.ModelChoiceField):
+            _read_first(field, "to_python", _ids_in_range(field))
+        elif isinstance(field, forms.CharField) and not isinstance(field.widget, forms.PasswordInput):
+            _read_first(field, "to_python", _text_without_controls(isinstance(field.widget, forms.Textarea)))
 
 
 class Form(StyledFormMixin, forms.Form):

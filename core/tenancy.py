@@ -16,6 +16,7 @@ A forgotten filter raises ``UnscopedQueryError`` instead of leaking another muni
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from typing import Any, TypeVar
 
 from django.db import models
@@ -24,6 +25,11 @@ from django.db.models.sql.where import AND, WhereNode
 from django.http import Http404
 
 M = TypeVar("M", bound=models.Model)
+
+
+#: True while Django checks a unique constraint: a constraint holds across the whole table, so
+#: the check looks across organisations, and learns only whether a value is taken.
+_checking_uniqueness: ContextVar[bool] = ContextVar("checking_uniqueness", default=False)
 
 
 class UnscopedQueryError(RuntimeError):
@@ -48,7 +54,9 @@ class TenantQuerySet(models.QuerySet):
         return clone
 
     def _check_scoped(self) -> None:
-        if not (self._tenant_scoped or self.query.is_empty() or _narrowed(self.query.where, self.model)):
+        if self._tenant_scoped or _checking_uniqueness.get() or self.query.is_empty():
+            return
+        if not _narrowed(self.query.where, self.model):
             raise UnscopedQueryError(
                 f"{self.model.__name__} was queried without an organisation: use for_org(), a parent "
                 "filter or a related manager, or across_organisations() in a command that serves all."
@@ -151,6 +159,20 @@ class TenantModel(models.Model):
     def save(self, *args, **kwargs):
         self.copy_parent_organisation()
         super().save(*args, **kwargs)
+
+    def _perform_unique_checks(self, unique_checks):
+        token = _checking_uniqueness.set(True)
+        try:
+            return super()._perform_unique_checks(unique_checks)
+        finally:
+            _checking_uniqueness.reset(token)
+
+    def validate_constraints(self, exclude=None):
+        token = _checking_uniqueness.set(True)
+        try:
+            return super().validate_constraints(exclude=exclude)
+        finally:
+            _checking_uniqueness.reset(token)
 
     def copy_parent_organisation(self) -> None:
         if self.tenant_parent:

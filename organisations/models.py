@@ -7,9 +7,11 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from tree_queries.query import TreeQuerySet
 
 from core.tenancy import TenantManager, TenantModel, TenantQuerySet
+from core.validation import NOT_NEGATIVE, PEOPLE_VALIDATORS, NameField
 
 from .validators import validate_municipality_number, validate_orgnr
 
@@ -65,7 +67,7 @@ class Language(models.TextChoices):
 class Region(models.Model):
     """A collaboration of several organisations (e.g. a regional digitalisation network)."""
 
-    name = models.CharField(_("name"), max_length=200, unique=True)
+    name = NameField(_("name"), max_length=200, unique=True)
 
     class Meta:
         verbose_name = _("region")
@@ -76,12 +78,20 @@ class Region(models.Model):
         return self.name
 
 
+#: Upper bounds of the economics settings: hours in a leap year, minutes in a week.
+HOURS_IN_A_YEAR = 8784
+MINUTES_IN_A_WEEK = 7 * 24 * 60
+# A real discount rate above this is no longer a public-sector appraisal (the state uses 4 %, falling
+# to 2 % over long horizons); below zero a later krone would count for more than one today.
+MAX_DISCOUNT_RATE = Decimal(20)
+
+
 class Organisation(models.Model):
     class Kind(models.TextChoices):
         MUNICIPALITY = "municipality", _("Municipality")
         COUNTY = "county", _("County council")
 
-    name = models.CharField(_("name"), max_length=200)
+    name = NameField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.MUNICIPALITY)
     municipality_number = models.CharField(
         _("municipality number"), max_length=4, validators=[validate_municipality_number]
@@ -104,22 +114,36 @@ class Organisation(models.Model):
     )
     # Weights of the idea scoring criteria; the weighted total is on the 1-5 scale.
     weight_strategic = models.DecimalField(
-        _("weight of strategic value"), max_digits=4, decimal_places=2, default=Decimal("0.35")
+        _("weight of strategic value"),
+        max_digits=4,
+        decimal_places=2,
+        default=Decimal("0.35"),
+        validators=[NOT_NEGATIVE],
     )
     weight_economic = models.DecimalField(
-        _("weight of economic benefit"), max_digits=4, decimal_places=2, default=Decimal("0.25")
+        _("weight of economic benefit"),
+        max_digits=4,
+        decimal_places=2,
+        default=Decimal("0.25"),
+        validators=[NOT_NEGATIVE],
     )
     weight_quality = models.DecimalField(
-        _("weight of quality benefit"), max_digits=4, decimal_places=2, default=Decimal("0.25")
+        _("weight of quality benefit"),
+        max_digits=4,
+        decimal_places=2,
+        default=Decimal("0.25"),
+        validators=[NOT_NEGATIVE],
     )
-    weight_risk = models.DecimalField(_("weight of risk"), max_digits=4, decimal_places=2, default=Decimal("0.15"))
+    weight_risk = models.DecimalField(
+        _("weight of risk"), max_digits=4, decimal_places=2, default=Decimal("0.15"), validators=[NOT_NEGATIVE]
+    )
     # Economics of benefits realisation.
     hourly_cost = models.DecimalField(
         _("hourly cost (NOK)"),
         max_digits=8,
         decimal_places=2,
         default=Decimal("650"),
-        validators=[MinValueValidator(Decimal(0))],
+        validators=[NOT_NEGATIVE],
         help_text=_("Average cost of one working hour with social costs; converts hours to kroner."),
     )
     substitute_hourly_cost = models.DecimalField(
@@ -127,7 +151,7 @@ class Organisation(models.Model):
         max_digits=8,
         decimal_places=2,
         default=Decimal("700"),
-        validators=[MinValueValidator(Decimal(0))],
+        validators=[NOT_NEGATIVE],
         help_text=_("What a substitute costs per hour when shift staff are in training."),
     )
     hours_per_fte = models.DecimalField(
@@ -135,7 +159,7 @@ class Organisation(models.Model):
         max_digits=6,
         decimal_places=1,
         default=Decimal("1695"),
-        validators=[MinValueValidator(Decimal(1))],
+        validators=[MinValueValidator(Decimal(1)), MaxValueValidator(HOURS_IN_A_YEAR)],
         help_text=_("Productive hours in one full-time equivalent (årsverk) per year."),
     )
     discount_rate = models.DecimalField(
@@ -143,11 +167,13 @@ class Organisation(models.Model):
         max_digits=5,
         decimal_places=2,
         default=Decimal("4.00"),
-        validators=[MinValueValidator(Decimal("-99.99")), MaxValueValidator(Decimal(100))],
-        help_text=_("Real discount rate for net present value; the state's standard is 4 %."),
+        validators=[NOT_NEGATIVE, MaxValueValidator(MAX_DISCOUNT_RATE)],
+        help_text=_("Real discount rate for net present value, from 0 to 20 %; the state's standard is 4 %."),
     )
     small_saving_minutes = models.PositiveIntegerField(
-        _("smallest time saving that can be taken out (minutes per employee per week)"), default=30
+        _("smallest time saving that can be taken out (minutes per employee per week)"),
+        default=30,
+        validators=[MaxValueValidator(MINUTES_IN_A_WEEK)],
     )
 
     class Meta:
@@ -157,6 +183,13 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        weights = (self.weight_strategic, self.weight_economic, self.weight_quality, self.weight_risk)
+        if None not in weights and not any(w > 0 for w in weights):
+            raise ValidationError(
+                {"weight_strategic": _("Give at least one criterion a weight above zero, or no idea gets a score.")}
+            )
 
 
 class OrgUnitQuerySet(TreeQuerySet, TenantQuerySet):
@@ -184,7 +217,7 @@ class OrgUnit(TenantModel):
     #: The level a child must have under a parent of each level.
     CHILD_LEVEL = {Level.SECTOR: Level.UNIT, Level.UNIT: Level.DEPARTMENT}
 
-    name = models.CharField(_("name"), max_length=200)
+    name = NameField(_("name"), max_length=200)
     level = models.CharField(_("level"), max_length=20, choices=Level.choices)
     parent = models.ForeignKey(
         "self",
@@ -202,14 +235,14 @@ class OrgUnit(TenantModel):
         on_delete=models.SET_NULL,
         related_name="led_units",
     )
-    headcount = models.PositiveIntegerField(_("employees"), default=0)
+    headcount = models.PositiveIntegerField(_("employees"), default=0, validators=PEOPLE_VALIDATORS)
     hourly_cost = models.DecimalField(
         _("hourly cost (NOK)"),
         max_digits=8,
         decimal_places=2,
         null=True,
         blank=True,
-        validators=[MinValueValidator(Decimal(0))],
+        validators=[NOT_NEGATIVE],
         help_text=_("Leave empty to use the organisation's hourly cost."),
     )
     runs_24_7 = models.BooleanField(
@@ -252,6 +285,14 @@ class OrgUnit(TenantModel):
                     "parent": self.parent.get_level_display().lower(),
                     "child": expected.label.lower(),
                 }
+        if self.pk and self.headcount is not None:
+            claimed = self.impacts.aggregate(most=models.Max("employees_affected"))["most"] or 0
+            if self.headcount < claimed:
+                errors["headcount"] = ngettext(
+                    "An initiative counts %(count)s employee affected here: the unit needs at least %(count)s.",
+                    "An initiative counts %(count)s employees affected here: the unit needs at least %(count)s.",
+                    claimed,
+                ) % {"count": claimed}
         if errors:
             raise ValidationError(errors)
 
@@ -268,7 +309,7 @@ class Membership(TenantModel):
     unit = models.ForeignKey(
         OrgUnit, verbose_name=_("works in"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    title = models.CharField(_("job title"), max_length=200, blank=True)
+    title = NameField(_("job title"), max_length=200, blank=True)
     is_active = models.BooleanField(
         _("active member"),
         default=True,
@@ -380,9 +421,9 @@ class Invitation(TenantModel):
     """An e-mailed offer to join an organisation; only a hash of its one-time token is stored."""
 
     email = models.EmailField(_("e-mail"))
-    first_name = models.CharField(_("first name"), max_length=150, blank=True)
-    last_name = models.CharField(_("last name"), max_length=150, blank=True)
-    title = models.CharField(_("job title"), max_length=200, blank=True)
+    first_name = NameField(_("first name"), max_length=150, blank=True)
+    last_name = NameField(_("last name"), max_length=150, blank=True)
+    title = NameField(_("job title"), max_length=200, blank=True)
     unit = models.ForeignKey(
         OrgUnit, verbose_name=_("works in"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from decimal import Decimal
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -10,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 
 from core.tenancy import TenantModel
+from core.validation import DATE_VALIDATORS, NOT_NEGATIVE, PEOPLE_VALIDATORS, LongTextField, NameField
 from organisations.models import OrgUnit
 from organisations.naming import read_only_named
 
@@ -39,8 +38,8 @@ class RAG(models.TextChoices):
 
 
 class Programme(TenantModel):
-    name = models.CharField(_("name"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    name = NameField(_("name"), max_length=200)
+    description = LongTextField(_("description"), blank=True)
 
     class Meta:
         verbose_name = _("programme")
@@ -52,18 +51,18 @@ class Programme(TenantModel):
 
 
 class Initiative(TenantModel):
-    name = models.CharField(_("name"), max_length=200)
-    purpose = models.TextField(_("purpose"), blank=True)
+    name = NameField(_("name"), max_length=200)
+    purpose = LongTextField(_("purpose"), blank=True)
     statutory = models.BooleanField(_("statutory"), default=False, help_text=_("Required by law or regulation."))
-    planned_start = models.DateField(_("planned start"), null=True, blank=True)
-    planned_end = models.DateField(_("planned end"), null=True, blank=True)
+    planned_start = models.DateField(_("planned start"), null=True, blank=True, validators=DATE_VALIDATORS)
+    planned_end = models.DateField(_("planned end"), null=True, blank=True, validators=DATE_VALIDATORS)
     budget = models.DecimalField(
         _("budget (NOK)"),
         max_digits=14,
         decimal_places=0,
         null=True,
         blank=True,
-        validators=[MinValueValidator(Decimal(0))],
+        validators=[NOT_NEGATIVE],
     )
     sector = models.ForeignKey(
         OrgUnit,
@@ -134,9 +133,9 @@ class PhaseChange(InitiativeChild):
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="phase_changes")
     from_phase = models.CharField(_("from phase"), max_length=20, choices=Phase.choices, blank=True)
     to_phase = models.CharField(_("to phase"), max_length=20, choices=Phase.choices)
-    changed_on = models.DateField(_("date"))
-    changed_by = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
-    comment = models.TextField(_("comment"), blank=True)
+    changed_on = models.DateField(_("date"), validators=DATE_VALIDATORS)
+    changed_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    comment = LongTextField(_("comment"), blank=True)
 
     class Meta:
         verbose_name = _("phase change")
@@ -152,9 +151,9 @@ class AffectedUnit(InitiativeChild):
 
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="affected_units")
     unit = models.ForeignKey(OrgUnit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="impacts")
-    employees_affected = models.PositiveIntegerField(_("employees affected"))
-    change_from = models.DateField(_("changes from"))
-    change_description = models.TextField(_("what changes in the way they work"), blank=True)
+    employees_affected = models.PositiveIntegerField(_("employees affected"), validators=PEOPLE_VALIDATORS)
+    change_from = models.DateField(_("changes from"), validators=DATE_VALIDATORS)
+    change_description = LongTextField(_("what changes in the way they work"), blank=True)
 
     class Meta:
         verbose_name = _("affected unit")
@@ -192,13 +191,13 @@ class Stakeholder(InitiativeChild):
         HIGH = 3, _("High")
 
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="stakeholders")
-    name = models.CharField(_("stakeholder"), max_length=200)
-    how_affected = models.TextField(_("how they are affected"), blank=True)
+    name = NameField(_("stakeholder"), max_length=200)
+    how_affected = LongTextField(_("how they are affected"), blank=True)
     influence = models.SmallIntegerField(_("influence"), choices=Influence.choices)
     attitude = models.SmallIntegerField(_("attitude"), choices=Attitude.choices)
-    anchoring = models.TextField(_("anchoring strategy"), blank=True)
-    communication = models.TextField(_("communication strategy"), blank=True)
-    training = models.TextField(_("training strategy"), blank=True)
+    anchoring = LongTextField(_("anchoring strategy"), blank=True)
+    communication = LongTextField(_("communication strategy"), blank=True)
+    training = LongTextField(_("training strategy"), blank=True)
 
     class Meta:
         verbose_name = _("stakeholder")
@@ -211,12 +210,12 @@ class Stakeholder(InitiativeChild):
 
 class StatusReport(InitiativeChild):
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="status_reports")
-    report_date = models.DateField(_("report date"))
+    report_date = models.DateField(_("report date"), validators=DATE_VALIDATORS)
     overall_status = models.CharField(_("overall status"), max_length=10, choices=RAG.choices)
-    overall_comment = models.TextField(_("comment on overall status"), blank=True)
+    overall_comment = LongTextField(_("comment on overall status"), blank=True)
     change_status = models.CharField(_("change management status"), max_length=10, choices=RAG.choices)
-    change_comment = models.TextField(_("comment on change management"), blank=True)
-    author = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
+    change_comment = LongTextField(_("comment on change management"), blank=True)
+    author = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
         verbose_name = _("status report")
@@ -235,11 +234,11 @@ class Deviation(TenantModel):
 
     tenant_parent = "report"
     report = models.ForeignKey(StatusReport, on_delete=models.CASCADE, related_name="deviations")
-    description = models.TextField(_("deviation"))
+    description = LongTextField(_("deviation"))
     importance = models.SmallIntegerField(pgettext_lazy("deviation", "importance"), choices=Importance.choices)
-    action = models.TextField(_("action"), blank=True)
-    responsible = models.CharField(_("responsible"), max_length=200, blank=True)
-    deadline = models.DateField(_("deadline"), null=True, blank=True)
+    action = LongTextField(_("action"), blank=True)
+    responsible = NameField(_("responsible"), max_length=200, blank=True)
+    deadline = models.DateField(_("deadline"), null=True, blank=True, validators=DATE_VALIDATORS)
 
     class Meta:
         verbose_name = _("deviation")
@@ -260,14 +259,14 @@ class Idea(TenantModel):
         PARKED = "parked", _("Parked")
         REJECTED = "rejected", _("Rejected")
 
-    title = models.CharField(_("title"), max_length=200)
-    problem = models.TextField(_("problem"))
-    target_group = models.TextField(_("who it is for"))
-    proposed_solution = models.TextField(_("proposed solution"), blank=True)
-    expected_benefits = models.TextField(_("expected benefits"), blank=True)
+    title = NameField(_("title"), max_length=200)
+    problem = LongTextField(_("problem"))
+    target_group = LongTextField(_("who it is for"))
+    proposed_solution = LongTextField(_("proposed solution"), blank=True)
+    expected_benefits = LongTextField(_("expected benefits"), blank=True)
     units = models.ManyToManyField(OrgUnit, verbose_name=_("units concerned"), blank=True, related_name="+")
     proposer = models.ForeignKey(
-        User, verbose_name=_("proposed by"), null=True, on_delete=models.SET_NULL, related_name="+"
+        User, verbose_name=_("proposed by"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     submitted_at = models.DateTimeField(_("submitted"), auto_now_add=True)
     score_strategic = score_field(_("strategic value"))
@@ -277,7 +276,7 @@ class Idea(TenantModel):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.SUBMITTED, editable=False
     )
-    decision_reason = models.TextField(_("reason for the decision"), blank=True)
+    decision_reason = LongTextField(_("reason for the decision"), blank=True)
     initiative = models.OneToOneField(
         Initiative, null=True, blank=True, on_delete=models.SET_NULL, related_name="idea", editable=False
     )

@@ -32,6 +32,7 @@ from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from core.exports import printable
 from core.formatting import NBSP, format_money, format_number
 from organisations.models import Membership
 from portfolio.models import AffectedUnit, Initiative
@@ -209,7 +210,8 @@ def build_plan_document(initiative: Initiative, today: datetime.date) -> PlanDoc
     approved = approved_plan(initiative)
     status = _plan_status(plans, approved)
     title = _("Benefits realisation plan")
-    return PlanDocument(
+    # Stored text may hold characters a Word or PDF file cannot: the document never carries them.
+    document = PlanDocument(
         title=title,
         initiative_name=initiative.name,
         organisation_name=initiative.organisation.name,
@@ -227,6 +229,7 @@ def build_plan_document(initiative: Initiative, today: datetime.date) -> PlanDoc
         footer=_("%(title)s – %(initiative)s – produced %(date)s in Omstilling")
         % {"title": title, "initiative": initiative.name, "date": _date(today)},
     )
+    return printable(document)
 
 
 def _benefit_ids(benefits: list[Benefit]) -> dict[int, str]:

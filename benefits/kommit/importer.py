@@ -55,6 +55,7 @@ from benefits.services.queries import economics_for, initiative_benefits
 from core.audit_context import Source, audit_source
 from core.formatting import format_number
 from core.forms import members_of
+from core.validation import create_valid
 from organisations.models import Organisation
 from portfolio.models import Initiative, Stakeholder
 from portfolio.services.phases import record_creation
@@ -180,7 +181,8 @@ def import_workbook(parsed: ParsedWorkbook, organisation: Organisation, *, by, s
     notices = organisation_notices(parsed, organisation, start_year)
     people = People(organisation)
     card = parsed.card
-    initiative = Initiative.objects.create(
+    initiative = create_valid(
+        Initiative,
         organisation=organisation,
         name=card.name,
         purpose=card.purpose,
@@ -199,7 +201,8 @@ def import_workbook(parsed: ParsedWorkbook, organisation: Organisation, *, by, s
         comment=_("Imported from the KS/KommIT benefits workbook."),
     )
     for s in parsed.stakeholders:
-        Stakeholder.objects.create(
+        create_valid(
+            Stakeholder,
             initiative=initiative,
             name=s.name,
             how_affected=s.how_affected,
@@ -214,14 +217,14 @@ def import_workbook(parsed: ParsedWorkbook, organisation: Organisation, *, by, s
         (ProcessStep.State.FUTURE, parsed.process_future),
     ):
         for step in process.steps:
-            ProcessStep.objects.create(
-                initiative=initiative, state=state, order=step.order, actor=step.who, description=step.what
+            create_valid(
+                ProcessStep, initiative=initiative, state=state, order=step.order, actor=step.who, description=step.what
             )
     changes: dict[str, Change] = {}
 
     def change_for(description: str) -> Change:
         if description not in changes:
-            changes[description] = Change.objects.create(initiative=initiative, description=description)
+            changes[description] = create_valid(Change, initiative=initiative, description=description)
         return changes[description]
 
     for row in parsed.changes_without_benefit:
@@ -234,7 +237,7 @@ def import_workbook(parsed: ParsedWorkbook, organisation: Organisation, *, by, s
         if b.goal:
             goal = goals.get(b.goal.casefold())
             if goal is None:
-                goal = goals[b.goal.casefold()] = StrategicGoal.objects.create(organisation=organisation, name=b.goal)
+                goal = goals[b.goal.casefold()] = create_valid(StrategicGoal, organisation=organisation, name=b.goal)
                 notices.append(
                     CellNotice(
                         T.CHANGES,
@@ -243,7 +246,8 @@ def import_workbook(parsed: ParsedWorkbook, organisation: Organisation, *, by, s
                     )
                 )
         person = people.find(b.responsible, T.PLAN, f"G{T.plan_row(b.index)}", notices)
-        benefit = Benefit.objects.create(
+        benefit = create_valid(
+            Benefit,
             initiative=initiative,
             change=change_for(b.change),
             description=b.name,
@@ -262,7 +266,8 @@ def import_workbook(parsed: ParsedWorkbook, organisation: Organisation, *, by, s
     # Without a planned start, Omstilling's first year is the first year with data: an investment
     # row (0 if the file has none, as the workbook reads a blank C26) keeps it at start_year.
     if costs.investment is not None or card.planned_start is None:
-        CostLine.objects.create(
+        create_valid(
+            CostLine,
             initiative=initiative,
             year=start_year,
             kind=CostLine.Kind.INVESTMENT,
@@ -271,7 +276,8 @@ def import_workbook(parsed: ParsedWorkbook, organisation: Organisation, *, by, s
         )
     for j, amount in enumerate(costs.operating, start=1):
         if amount is not None:
-            CostLine.objects.create(
+            create_valid(
+                CostLine,
                 initiative=initiative,
                 year=start_year + j,
                 kind=CostLine.Kind.OPERATING,
@@ -291,16 +297,16 @@ def _create_benefit_rows(
     notices: list[CellNotice],
 ) -> None:
     for line in parsed.prerequisites:
-        Prerequisite.objects.create(benefit=benefit, description=line)
+        create_valid(Prerequisite, benefit=benefit, description=line)
     for j, amount in enumerate(parsed.amounts, start=1):
         if amount is None:
             continue
         value = fte_to_hours(amount, organisation) if parsed.type == INDIRECT else amount.quantize(CENT)
-        BenefitEstimate.objects.create(
-            benefit=benefit, year=start_year + j, optimistic=value, likely=value, pessimistic=value
+        create_valid(
+            BenefitEstimate, benefit=benefit, year=start_year + j, optimistic=value, likely=value, pessimistic=value
         )
     for measure in parsed.measures:
-        RealisationMeasure.objects.create(benefit=benefit, description=measure.description, deadline=measure.deadline)
+        create_valid(RealisationMeasure, benefit=benefit, description=measure.description, deadline=measure.deadline)
     source = parsed.indicator
     if source is None:
         return
@@ -316,7 +322,8 @@ def _create_benefit_rows(
             )
         )
     target_date = parsed.realised_date if parsed.realised_date and parsed.realised_date > baseline_date else None
-    indicator = Indicator.objects.create(
+    indicator = create_valid(
+        Indicator,
         benefit=benefit,
         name=source.name,
         unit_of_measure=source.unit,
@@ -328,7 +335,8 @@ def _create_benefit_rows(
         measured_by=benefit.responsible,
     )
     if source.measured is not None:
-        Measurement.objects.create(
+        create_valid(
+            Measurement,
             indicator=indicator,
             value=source.measured,
             measured_on=measured_on,

@@ -14,6 +14,7 @@ import io
 from django import forms
 from django.contrib import messages
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import InMemoryUploadedFile
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.shortcuts import redirect, render
@@ -143,13 +144,20 @@ def _upload(request):
         context = {"form": form, "errors": result.errors or [CellError("", "", _("The file could not be read."))]}
         return render(request, "benefits/kommit_upload.html", context)
     start_year = form.cleaned_data["start_year"]
-    if request.POST.get("step") == "confirm" and not form.cleaned_data.get("workbook"):
-        initiative = create_initiative(result.workbook, actor.organisation, by=request.user, start_year=start_year)
-        messages.success(request, _("The initiative “%(name)s” was created from the workbook.") % {"name": initiative})
-        for notice in initiative.kommit_notices:
-            messages.info(request, str(notice))
-        return redirect("benefits:initiative", pk=initiative.pk)
-    preview = preview_import(result.workbook, actor.organisation, by=request.user, start_year=start_year)
+    try:
+        if request.POST.get("step") == "confirm" and not form.cleaned_data.get("workbook"):
+            initiative = create_initiative(result.workbook, actor.organisation, by=request.user, start_year=start_year)
+            messages.success(
+                request, _("The initiative “%(name)s” was created from the workbook.") % {"name": initiative}
+            )
+            for notice in initiative.kommit_notices:
+                messages.info(request, str(notice))
+            return redirect("benefits:initiative", pk=initiative.pk)
+        preview = preview_import(result.workbook, actor.organisation, by=request.user, start_year=start_year)
+    except ValidationError as error:
+        # A value the reader let through breaks a rule of the model: nothing was saved.
+        errors = [CellError("", "", message) for message in error.messages]
+        return render(request, "benefits/kommit_upload.html", {"form": form, "errors": errors})
     context = {
         "form": UploadForm(initial={"start_year": start_year}),
         "file_name": name,

@@ -66,6 +66,8 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
     """The same day ``months`` later, or the month's last day if it is shorter (31.01 + 1 → 28.02)."""
     index = day.month - 1 + months
     year, month = day.year + index // 12, index % 12 + 1
+    if year > datetime.MAXYEAR:  # only a date stored before the input ranges can get here
+        return datetime.date.max
     return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
 
 

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.validation import create_valid, save_valid
 from organisations.naming import read_only_people
 from portfolio.models import Initiative
 
@@ -47,7 +48,7 @@ def current_plan(initiative: Initiative) -> BenefitPlan:
     """The plan being worked on: the newest draft, or a new draft after the approved version."""
     latest = initiative.benefit_plans.order_by("-version").first()
     if latest is None or latest.status == BenefitPlan.Status.APPROVED:
-        return BenefitPlan.objects.create(initiative=initiative, version=(latest.version + 1 if latest else 1))
+        return create_valid(BenefitPlan, initiative=initiative, version=(latest.version + 1 if latest else 1))
     return latest
 
 
@@ -83,7 +84,7 @@ def sign(initiative: Initiative, user, *, as_owner: bool, as_management: bool, o
     if plan.approved_by_owner and plan.approved_by_management:
         plan.status = BenefitPlan.Status.APPROVED
         plan.approved_on = on
-    plan.save()
+    save_valid(plan)
     return plan
 
 

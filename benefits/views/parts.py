@@ -1,7 +1,7 @@
 """Adding and changing the rows of a benefits plan. Each view: fetch in the organisation, check, edit."""
 
 from django.contrib import messages
-from django.db import transaction
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -20,7 +20,6 @@ from portfolio.models import Initiative
 from .. import forms
 from ..models import (
     Benefit,
-    BenefitEstimate,
     Change,
     CostLine,
     Indicator,
@@ -31,6 +30,7 @@ from ..models import (
     TrainingCost,
 )
 from ..services.economics import HORIZON, start_year_of
+from ..services.estimates import save_estimates
 from ..services.queries import benefits_queryset
 from ..services.summary import benefit_rows
 
@@ -129,19 +129,15 @@ def estimates_edit(request, pk: int):
     ]
     formset = forms.EstimateFormSet(request.POST or None, initial=initial, prefix="years")
     if request.method == "POST" and formset.is_valid():
-        with transaction.atomic():
-            for row in formset.cleaned_data:
-                year = row["year"]
-                if row.get("likely") is None:
-                    BenefitEstimate.objects.filter(benefit=benefit, year=year).delete()
-                else:
-                    BenefitEstimate.objects.update_or_create(
-                        benefit=benefit,
-                        year=year,
-                        defaults={k: row[k] for k in ("optimistic", "likely", "pessimistic")},
-                    )
-        messages.success(request, _("The estimates were saved."))
-        return redirect(benefit)
+        try:
+            save_estimates(benefit, formset.cleaned_data)
+        except ValidationError as error:
+            for form in formset.forms:
+                if (year := str(form.cleaned_data["year"])) in error.message_dict:
+                    form.add_error(None, error.message_dict[year])
+        else:
+            messages.success(request, _("The estimates were saved."))
+            return redirect(benefit)
     return render(
         request, "benefits/estimates.html", {"benefit": benefit, "initiative": initiative, "formset": formset}
     )

@@ -11,6 +11,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
 from core.permissions import can
+from core.validation import save_valid
 
 from ..actor import Actor
 from ..models import ROLE_SCOPES, Membership, Role, RoleAssignment
@@ -50,7 +51,7 @@ def set_roles(membership: Membership, wanted: Iterable[RoleAssignment]) -> None:
                 assignment.delete()  # one by one, so each removal is audited
         for assignment in wanted:
             if (assignment.role, assignment.unit_id, assignment.initiative_id) not in current:
-                assignment.save()
+                save_valid(assignment)
 
 
 @transaction.atomic
@@ -59,7 +60,7 @@ def save_membership(membership: Membership, data: dict) -> Membership:
     membership.title = data.get("title", "")
     membership.unit = data.get("unit")
     membership.is_active = data.get("is_active", membership.is_active)
-    membership.save()
+    save_valid(membership)
     set_role_names(membership, data.get("roles", []))
     return membership
 

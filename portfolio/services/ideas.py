@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.validation import create_valid, save_valid
 from organisations.models import Organisation
 
 from ..models import Idea, Initiative
@@ -40,7 +41,8 @@ def weighted_score(idea: Idea, organisation: Organisation) -> Decimal | None:
 def accept_idea(idea: Idea, *, by, on, reason: str = "") -> Initiative:
     if idea.status == Idea.Status.ACCEPTED:
         raise ValidationError(_("This idea has already been accepted."))
-    initiative = Initiative.objects.create(
+    initiative = create_valid(
+        Initiative,
         organisation=idea.organisation,
         name=idea.title,
         purpose="\n\n".join(p for p in (idea.problem, idea.expected_benefits) if p),
@@ -49,7 +51,7 @@ def accept_idea(idea: Idea, *, by, on, reason: str = "") -> Initiative:
     idea.status = Idea.Status.ACCEPTED
     idea.initiative = initiative
     idea.decision_reason = reason
-    idea.save(update_fields=["status", "initiative", "decision_reason"])
+    save_valid(idea, update_fields=["status", "initiative", "decision_reason"])
     return initiative
 
 
@@ -60,4 +62,4 @@ def park_or_reject(idea: Idea, status: str, reason: str) -> None:
         raise ValidationError({"reason": _("Give the proposer a reason for the rejection.")})
     idea.status = status
     idea.decision_reason = reason
-    idea.save(update_fields=["status", "decision_reason"])
+    save_valid(idea, update_fields=["status", "decision_reason"])

@@ -13,6 +13,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.validation import create_valid, save_valid
+
 from ..models import Initiative, Phase, PhaseChange
 
 ORDER = [Phase.CONCEPT, Phase.PLANNING, Phase.EXECUTION, Phase.CLOSING, Phase.REALISATION]
@@ -48,8 +50,14 @@ def validate_phase_change(current: str, target: str, comment: str) -> None:
 
 def record_creation(initiative: Initiative, *, by, on: datetime.date, comment: str = "") -> PhaseChange:
     """The first entry of the phase history: the initiative starts in its current phase."""
-    return PhaseChange.objects.create(
-        initiative=initiative, from_phase="", to_phase=initiative.phase, changed_on=on, changed_by=by, comment=comment
+    return create_valid(
+        PhaseChange,
+        initiative=initiative,
+        from_phase="",
+        to_phase=initiative.phase,
+        changed_on=on,
+        changed_by=by,
+        comment=comment,
     )
 
 
@@ -59,7 +67,8 @@ def change_phase(initiative: Initiative, target: str, *, by, on: datetime.date, 
     last = initiative.phase_changes.order_by("-changed_on", "-id").first()
     if last and on < last.changed_on:
         raise ValidationError({"changed_on": _("The date cannot be before the previous phase change.")})
-    change = PhaseChange.objects.create(
+    change = create_valid(
+        PhaseChange,
         initiative=initiative,
         from_phase=initiative.phase,
         to_phase=target,
@@ -68,5 +77,5 @@ def change_phase(initiative: Initiative, target: str, *, by, on: datetime.date, 
         comment=comment,
     )
     initiative.phase = target
-    initiative.save(update_fields=["phase"])
+    save_valid(initiative, update_fields=["phase"])
     return change

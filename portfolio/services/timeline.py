@@ -41,7 +41,9 @@ def build_timeline(initiatives, today: datetime.date) -> Timeline | None:
     if not dated:
         return Timeline(today, today, [], [], None, undated) if undated else None
     start = datetime.date(min(i.planned_start for i in dated).year, 1, 1)
-    end = datetime.date(max(i.planned_end for i in dated).year + 1, 1, 1)
+    last_year = max(i.planned_end for i in dated).year
+    # A year past 9999 does not exist: an end stored before the input ranges stops at the last day.
+    end = datetime.date(last_year + 1, 1, 1) if last_year < datetime.MAXYEAR else datetime.date.max
     span = (end - start).days
     bars = [
         Bar(

@@ -52,6 +52,8 @@ def idea_detail(request, pk: int):
     idea = get_for_org_or_404(Idea, actor.organisation, pk=pk)
     require(actor, "portfolio.view_idea", idea)
     reviewer = can(actor, "portfolio.review_ideas")
+    # The stored score: a refused score form leaves its values on the idea it was given.
+    total = weighted_score(idea, actor.organisation)
     score_form = IdeaScoreForm(instance=idea, prefix="score")
     decision_form = IdeaDecisionForm(prefix="decision")
     if request.method == "POST":
@@ -68,7 +70,7 @@ def idea_detail(request, pk: int):
                 return redirect(idea.initiative if idea.initiative else "portfolio:ideas")
     context = {
         "idea": idea,
-        "total": weighted_score(idea, actor.organisation),
+        "total": total,
         "reviewer": reviewer,
         "score_form": score_form,
         "decision_form": decision_form,
@@ -90,8 +92,8 @@ def _decide(request, idea: Idea, form: IdeaDecisionForm) -> bool:
                 messages.success(request, _("The decision was saved."))
     except ValidationError as error:
         if hasattr(error, "error_dict"):
-            for errors in error.message_dict.values():
-                form.add_error("reason", errors)
+            for field, errors in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
         else:
             form.add_error(None, error.messages)
         return False
