@@ -46,9 +46,22 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, live_server):
-    context = browser.new_context(base_url=live_server.url, locale="nb-NO")
-    page = context.new_page()
-    page.set_default_timeout(15000)
-    yield page
-    context.close()
+def new_page(browser, live_server):
+    """Opens a page in a browser window of its own (one person each); all are closed after the test."""
+    contexts = []
+
+    def _new_page():
+        context = browser.new_context(base_url=live_server.url, locale="nb-NO")
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15000)
+        return page
+
+    yield _new_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_page):
+    return new_page()

@@ -4,7 +4,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils import translation
 
 from benefits.models import (
@@ -29,13 +29,20 @@ D = Decimal
 
 
 @pytest.fixture
+def english():
+    """Error messages are compared in English; the catalogue tests cover bokmål and nynorsk."""
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
 def plan(world):
     """Two benefits and costs over 2026-2027; see the hand computation in each test."""
     initiative = world.initiative  # planned start 2026-01-01
     # Start from an empty plan: the world's own benefits rows would change the sums.
-    Benefit.objects.across_organisations().filter(initiative=initiative).delete()
-    CostLine.objects.across_organisations().filter(initiative=initiative).delete()
-    TrainingCost.objects.across_organisations().filter(initiative=initiative).delete()
+    Benefit.objects.filter(initiative=initiative).delete()
+    CostLine.objects.filter(initiative=initiative).delete()
+    TrainingCost.objects.filter(initiative=initiative).delete()
     world.unit.hourly_cost = D("500")
     world.unit.save()
     change = Change.objects.create(initiative=initiative, description="Digitalt tilsyn om natten")
@@ -70,7 +77,7 @@ def test_uncertainty_adjusted_estimate():
 def test_discount_factor_leaves_year_one_undiscounted():
     assert discount_factor(D(4), 1) == 1
     assert discount_factor(D(4), 3) == 1 / D("1.04") ** 2
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="−100 %"):
         discount_factor(D(-100), 2)
 
 
@@ -158,12 +165,16 @@ def test_warnings_explain_what_is_missing(world, plan):
     assert codes == {"owner_not_line_manager", "no_indicator", "cut_before_change", "prerequisites_open", "spread_thin"}
 
 
-def test_model_rules_reject_bad_input(world, plan):
+def test_model_rules_reject_bad_input(world, plan, english):
     kroner, _hours = plan
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as error:
         BenefitEstimate(benefit=kroner, year=2028, optimistic=10, likely=20, pessimistic=5).full_clean()
-    with pytest.raises(ValidationError):
+    assert error.value.message_dict == {
+        NON_FIELD_ERRORS: ["Order the estimates: most pessimistic ≤ most likely ≤ most optimistic."]
+    }
+    with pytest.raises(ValidationError) as error:
         BenefitEstimate(benefit=kroner, year=2028, optimistic=10, likely=-1, pessimistic=-5).full_clean()
+    assert error.value.message_dict == {NON_FIELD_ERRORS: ["Estimates cannot be negative."]}
     indicator = Indicator(benefit=kroner, name="X", unit_of_measure="kr", baseline_value=5, target_value=5)
     with pytest.raises(ValidationError) as error:
         indicator.full_clean()
@@ -187,31 +198,33 @@ def test_model_rules_reject_bad_input(world, plan):
     training = TrainingCost(
         initiative=world.initiative, affected_unit=world.affected, year=2026, hours_per_employee=1, employees=31
     )
-    with pytest.raises(ValidationError):
-        training.full_clean()  # only 30 employees are affected
+    with pytest.raises(ValidationError) as error:
+        training.full_clean()
+    assert error.value.message_dict == {"employees": ["Only 30 employees are affected in this unit."]}
 
 
-def test_approval_freezes_and_later_changes_show_as_differences(world, plan):
+def test_approval_freezes_and_later_changes_show_as_differences(world, plan, english):
     kroner, _hours = plan
     owner, management = world.users["owner"], world.users["top_management"]
     day = datetime.date(2026, 6, 1)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as error:
         sign(world.initiative, world.users["employee"], as_owner=True, as_management=False, on=day)
+    assert error.value.messages == ["Only the initiative's project owner can approve as project owner."]
+    assert not BenefitPlan.objects.filter(initiative=world.initiative).exists()
     first = sign(world.initiative, owner, as_owner=True, as_management=False, on=day)
     assert first.status == BenefitPlan.Status.DRAFT and first.approved_by_owner == owner
     # A change before the second signature voids the first: the owner signed another plan.
-    BenefitEstimate.objects.across_organisations().filter(benefit=kroner).update(optimistic=130000)
+    BenefitEstimate.objects.filter(benefit=kroner).update(optimistic=130000)
     voided = sign(world.initiative, management, as_owner=False, as_management=True, on=day)
     assert voided.status == BenefitPlan.Status.DRAFT and voided.approved_by_owner is None
     approved = sign(world.initiative, owner, as_owner=True, as_management=False, on=day)
     assert approved.status == BenefitPlan.Status.APPROVED and approved.version == 1
     kroner.description = "Lavere vikarbruk"
     kroner.save()
-    BenefitEstimate.objects.across_organisations().filter(benefit=kroner).update(likely=90000)
+    BenefitEstimate.objects.filter(benefit=kroner).update(likely=90000)
     draft = current_plan(world.initiative)
     assert (draft.version, draft.status) == (2, BenefitPlan.Status.DRAFT)
-    with translation.override("en"):
-        found = differences(approved.snapshot, snapshot(initiative_benefits(world.initiative)))
+    found = differences(approved.snapshot, snapshot(initiative_benefits(world.initiative)))
     whats = {(d.what, d.approved, d.now) for d in found}
     assert ("Benefit", "Lavere vikarkostnader", "Lavere vikarbruk") in whats
     assert ("Estimate 2027", "130000.00 / 100000.00 / 60000.00", "130000.00 / 90000.00 / 60000.00") in whats

@@ -12,17 +12,16 @@ from playwright.sync_api import expect
 
 from portfolio.models import AffectedUnit, Idea, Initiative, Phase, Stakeholder, StatusReport
 
-from .browser import assert_accessible, sign_in
+from .browser import assert_accessible, assert_page_accessible, assert_page_shown, open_page, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_sign_in_propose_accept_and_run_an_initiative(page, world, browser, live_server):
+def test_sign_in_propose_accept_and_run_an_initiative(page, new_page, world):
     # An employee proposes an idea.
     sign_in(page, world.users["employee"])
-    assert_accessible(page)
-    page.goto("/portfolio/ideas/new/")
-    assert_accessible(page)
+    assert_accessible(page, "Velkommen til Fjordvik")
+    assert_page_accessible(page, "/portfolio/ideas/new/", "Foreslå en idé")
     page.get_by_label("Tittel").fill("Digital vaktbytte")
     page.get_by_label("Problem").fill("Vaktbytter skjer på papir")
     page.get_by_label("Hvem det er for").fill("Ansatte i turnus")
@@ -32,10 +31,9 @@ def test_sign_in_propose_accept_and_run_an_initiative(page, world, browser, live
     idea = Idea.objects.across_organisations().get(title="Digital vaktbytte")
 
     # The portfolio office scores it and accepts it as an initiative.
-    office = browser.new_context(base_url=live_server.url, locale="nb-NO").new_page()
+    office = new_page()
     sign_in(office, world.users["portfolio_office"])
-    office.goto(f"/portfolio/ideas/{idea.pk}/")
-    assert_accessible(office)
+    assert_page_accessible(office, f"/portfolio/ideas/{idea.pk}/", "Digital vaktbytte")
     office.get_by_label("Strategisk verdi").select_option("4")
     office.get_by_label("Økonomisk gevinst").select_option("3")
     office.get_by_label("Kvalitetsgevinst").select_option("5")
@@ -44,13 +42,14 @@ def test_sign_in_propose_accept_and_run_an_initiative(page, world, browser, live
     expect(office.get_by_text("4,00")).to_be_visible()
     office.get_by_label("Godkjenn som tiltak").check()
     office.get_by_role("button", name="Lagre beslutning").click()
-    expect(office.get_by_role("heading", name="Digital vaktbytte")).to_be_visible()
+    expect(office).to_have_url(re.compile(r"/portfolio/initiatives/\d+/$"))
+    assert_page_shown(office, "Digital vaktbytte")
     initiative = Initiative.objects.across_organisations().get(name="Digital vaktbytte")
     assert initiative.phase == Phase.CONCEPT
 
     # Affected unit, stakeholder, phase change and status report.
     office.get_by_role("link", name="Legg til berørt enhet").click()
-    assert_accessible(office)
+    assert_accessible(office, "Legg til berørt enhet")
     office.get_by_label(re.compile(r"^Enhet( \(påkrevd\))?$")).select_option(label=world.unit.name)
     office.get_by_label("Berørte ansatte").fill("25")
     office.get_by_label("Endringen gjelder fra").fill("2027-01-15")
@@ -63,31 +62,32 @@ def test_sign_in_propose_accept_and_run_an_initiative(page, world, browser, live
     office.get_by_label("Innflytelse").select_option("3")
     office.get_by_label("Holdning").select_option("-1")
     office.get_by_role("button", name="Lagre").click()
+    assert_page_shown(office, "Digital vaktbytte")
     assert Stakeholder.objects.across_organisations().get(initiative=initiative).attitude == -1
     office.get_by_role("link", name="Vis matrise").click()
-    assert_accessible(office)
+    assert_accessible(office, "Interessentmatrise")
     expect(office.locator("table.matrix").get_by_role("cell", name="Tillitsvalgte")).to_be_visible()
     office.go_back()
 
     office.get_by_role("link", name="Endre fase").click()
-    assert_accessible(office)
+    assert_accessible(office, "Endre fase")
     office.get_by_label("Ny fase").select_option("planning")
     office.get_by_role("button", name="Lagre").click()
     expect(office.locator(".ds-tag", has_text="Planlegge")).to_be_visible()
 
     office.get_by_role("link", name="Skriv statusrapport").click()
-    assert_accessible(office)
+    assert_accessible(office, "Skriv statusrapport")
     office.get_by_label(re.compile(r"^Samlet status( \(påkrevd\))?$")).select_option("yellow")
     office.get_by_label(re.compile(r"^Status for endringsledelse( \(påkrevd\))?$")).select_option("red")
     office.get_by_label(re.compile(r"^Avvik( \(påkrevd\))?$")).first.fill("Opplæring er forsinket")
     office.get_by_label("Alvorlighetsgrad").first.select_option("3")
     office.get_by_role("button", name="Lagre statusrapport").click()
+    assert_page_shown(office, "Digital vaktbytte")
     report = StatusReport.objects.across_organisations().get(initiative=initiative)
     assert report.change_status == "red" and report.deviations.count() == 1
 
     # The portfolio shows the latest status, filters without a reload, and is accessible.
-    office.goto("/portfolio/")
-    assert_accessible(office)
+    assert_page_accessible(office, "/portfolio/", "Portefølje")
     office.get_by_label("Status", exact=True).select_option("yellow")
     expect(office.get_by_role("link", name="Digital vaktbytte")).to_be_visible()
     expect(office.get_by_role("link", name=world.initiative.name)).to_have_count(0)
@@ -95,49 +95,47 @@ def test_sign_in_propose_accept_and_run_an_initiative(page, world, browser, live
 
 
 @pytest.mark.parametrize(
-    "path",
+    ("path", "heading"),
     [
-        "/",
-        "/portfolio/",
-        "/portfolio/timeline/",
-        "/portfolio/ideas/",
-        "/portfolio/programmes/",
-        "/portfolio/initiatives/new/",
-        "/organisation/",
-        "/organisation/people/",
-        "/organisation/units/new/",
-        "/organisation/people/invite/",
-        "/accounts/me/",
-        "/accounts/me/password/",
-        "/organisation/settings/",
+        ("/", "Velkommen til Fjordvik"),
+        ("/portfolio/", "Portefølje"),
+        ("/portfolio/timeline/", "Tidslinje"),
+        ("/portfolio/ideas/", "Ideer"),
+        ("/portfolio/programmes/", "Programmer"),
+        ("/portfolio/initiatives/new/", "Nytt tiltak"),
+        ("/organisation/", "Fjordvik"),
+        ("/organisation/people/", "Personer"),
+        ("/organisation/units/new/", "Ny enhet"),
+        ("/organisation/people/invite/", "Inviter en person"),
+        ("/accounts/me/", "Min konto"),
+        ("/accounts/me/password/", "Endre passord"),
+        ("/organisation/settings/", "Innstillinger for organisasjonen"),
     ],
 )
-def test_main_pages_have_no_serious_accessibility_violations(page, world, path):
+def test_main_pages_are_accessible_and_reflow(page, world, path, heading):
     world.users["administrator"].memberships.get().roles.create(role="portfolio_office")
     sign_in(page, world.users["administrator"])
-    page.goto(path)
-    assert_accessible(page)
+    assert_page_accessible(page, path, heading)
 
 
-def test_object_pages_are_accessible(page, world):
+def test_object_pages_are_accessible_and_reflow(page, world):
     sign_in(page, world.users["owner"])
-    for path in [
-        world.initiative.get_absolute_url(),
-        f"/portfolio/initiatives/{world.initiative.pk}/edit/",
-        f"/portfolio/status/{world.report.pk}/",
-        f"/organisation/units/{world.unit.pk}/",
-        f"/portfolio/affected-units/{world.affected.pk}/edit/",
+    for path, heading in [
+        (world.initiative.get_absolute_url(), world.initiative.name),
+        (f"/portfolio/initiatives/{world.initiative.pk}/edit/", "Rediger tiltak"),
+        (f"/portfolio/status/{world.report.pk}/", "Statusrapport 01.10.2026"),
+        (f"/organisation/units/{world.unit.pk}/", world.unit.name),
+        (f"/portfolio/affected-units/{world.affected.pk}/edit/", "Rediger berørt enhet"),
     ]:
-        page.goto(path)
-        assert_accessible(page)
+        assert_page_accessible(page, path, heading)
 
 
 def test_form_errors_are_accessible_and_in_the_users_language(page, world):
     sign_in(page, world.users["portfolio_office"])
-    page.goto("/portfolio/initiatives/new/")
+    open_page(page, "/portfolio/initiatives/new/", "Nytt tiltak")
     page.get_by_role("button", name="Lagre").click()
     expect(page.get_by_text("Ingenting ble lagret")).to_be_visible()
-    assert_accessible(page)
+    assert_accessible(page, "Nytt tiltak")
 
 
 def test_language_switch_to_nynorsk_and_english(page, world):
@@ -145,8 +143,9 @@ def test_language_switch_to_nynorsk_and_english(page, world):
     page.get_by_label("Språk").select_option("nn")
     page.get_by_role("button", name="Bytt språk").click()
     expect(page.get_by_role("navigation", name="Hovudmeny")).to_be_visible()
+    assert_page_shown(page, "Velkomen til Fjordvik")
     assert page.locator("html").get_attribute("lang") == "nn"
     page.get_by_label("Språk").select_option("en")
     page.get_by_role("button", name="Byt språk").click()
     expect(page.get_by_role("navigation", name="Main menu")).to_be_visible()
-    assert_accessible(page)
+    assert_accessible(page, "Welcome to Fjordvik")

@@ -31,4 +31,4 @@ def test_person_history_folds_older_entries_and_is_accessible(page, world):
     earlier.locator("summary").click()
     expect(earlier.locator("td", has_text="Sykepleier").first).to_be_visible()
     expect(history.locator("li", has_text="Tillitsvalgt")).to_have_count(1)  # administrators see the union role
-    assert_accessible(page)
+    assert_accessible(page, f"Medlemskapet til {membership.user}")

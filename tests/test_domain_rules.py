@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from core.formatting import format_money, format_number
 from organisations.models import OrgUnit
@@ -12,6 +13,13 @@ from organisations.validators import orgnr_check_digit, validate_orgnr
 from portfolio.models import Idea, Initiative, Phase, PhaseChange
 from portfolio.services.ideas import accept_idea, park_or_reject, weighted_score
 from portfolio.services.phases import allowed_next_phases, change_phase
+
+
+@pytest.fixture
+def english():
+    """Error messages are compared in English; the catalogue tests cover bokmål and nynorsk."""
+    with translation.override("en"):
+        yield
 
 
 class TestOrganisationNumber:
@@ -64,15 +72,17 @@ class TestUnitTree:
             unit.full_clean()
         assert "level" in error.value.message_dict
 
-    def test_parent_from_other_organisation_is_rejected(self, world, other_world):
+    def test_parent_from_other_organisation_is_rejected(self, world, other_world, english):
         unit = OrgUnit(organisation=world.org, name="X", level=OrgUnit.Level.UNIT, parent=other_world.sector)
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError) as error:
             unit.full_clean()
+        assert error.value.message_dict == {"parent": ["Choose a unit in the same organisation."]}
 
-    def test_department_has_no_sub_units(self, world):
+    def test_department_has_no_sub_units(self, world, english):
         unit = OrgUnit(organisation=world.org, name="X", level=OrgUnit.Level.DEPARTMENT, parent=world.department)
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError) as error:
             unit.full_clean()
+        assert "A department cannot have sub-units." in error.value.message_dict["parent"]
 
 
 @pytest.mark.django_db
@@ -140,7 +150,7 @@ class TestIdeas:
     def test_unscored_idea_has_no_total(self, world):
         assert weighted_score(world.idea, world.org) is None
 
-    def test_accepting_creates_an_initiative_in_concept(self, world):
+    def test_accepting_creates_an_initiative_in_concept(self, world, english):
         initiative = accept_idea(world.idea, by=world.users["portfolio_office"], on=datetime.date(2026, 5, 1))
         world.idea.refresh_from_db()
         assert world.idea.status == Idea.Status.ACCEPTED
@@ -148,12 +158,17 @@ class TestIdeas:
         assert initiative.organisation == world.org
         assert initiative.phase == Phase.CONCEPT
         assert initiative.phase_changes.count() == 1
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError) as error:
             accept_idea(world.idea, by=None, on=datetime.date(2026, 5, 1))
+        assert error.value.messages == ["This idea has already been accepted."]
+        assert Initiative.objects.filter(organisation=world.org, name=world.idea.title).count() == 1
 
     def test_rejection_needs_a_reason(self, world):
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError) as error:
             park_or_reject(world.idea, Idea.Status.REJECTED, " ")
+        assert list(error.value.message_dict) == ["reason"]
+        world.idea.refresh_from_db()
+        assert world.idea.status == Idea.Status.SUBMITTED
         park_or_reject(world.idea, Idea.Status.REJECTED, "Too costly")
         world.idea.refresh_from_db()
         assert (world.idea.status, world.idea.decision_reason) == (Idea.Status.REJECTED, "Too costly")

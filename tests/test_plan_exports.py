@@ -36,6 +36,8 @@ from benefits.models import Benefit
 from benefits.services.plans import sign
 from benefits.services.portfolio import at_risk_benefits, portfolio_benefits
 
+from .pages import assert_page
+
 pytestmark = pytest.mark.django_db
 
 TODAY = datetime.date(2026, 11, 22)
@@ -350,7 +352,9 @@ def test_another_organisation_gets_404_and_only_its_own_portfolio(world, other_w
     client = login(other_world.users["administrator"])
     for suffix in ("docx", "pdf"):
         assert client.get(f"/benefits/exports/initiatives/{world.initiative.pk}/plan.{suffix}").status_code == 404
-    workbook = load_workbook(io.BytesIO(client.get("/benefits/exports/portfolio.xlsx").content))
+    response = client.get("/benefits/exports/portfolio.xlsx")
+    assert response.status_code == 200 and response["Content-Type"] == XLSX
+    workbook = load_workbook(io.BytesIO(response.content))
     values = {str(c.value) for sheet in workbook for row in sheet.iter_rows() for c in row}
     assert other_world.initiative.name in values
     assert not any(world.org.name in v for v in values)
@@ -373,7 +377,9 @@ def test_filenames_are_ascii():
 
 def test_pages_link_to_the_downloads(world, login):
     client = login(world.users["employee"])
-    page = client.get(f"/benefits/initiatives/{world.initiative.pk}/").content.decode()
+    page = assert_page(
+        client.get(f"/benefits/initiatives/{world.initiative.pk}/"), f"Gevinstrealisering: {world.initiative.name}"
+    )
     assert f"/benefits/exports/initiatives/{world.initiative.pk}/plan.docx" in page
     assert f"/benefits/exports/initiatives/{world.initiative.pk}/plan.pdf" in page
-    assert "/benefits/exports/portfolio.xlsx" in client.get("/benefits/").content.decode()
+    assert "/benefits/exports/portfolio.xlsx" in assert_page(client.get("/benefits/"), "Gevinster i porteføljen")

@@ -10,7 +10,9 @@ from auditlog.models import LogEntry
 from django.urls import reverse
 
 from organisations.models import OrgUnit
-from portfolio.models import AffectedUnit, Deviation, Idea, Initiative, Phase, StatusReport
+from portfolio.models import AffectedUnit, Deviation, Idea, Initiative, Phase, Stakeholder, StatusReport
+
+from .pages import assert_page
 
 pytestmark = pytest.mark.django_db
 
@@ -66,14 +68,16 @@ def test_editing_is_audited_field_by_field_and_shown_on_the_page(world, login):
     assert entry.actor == world.users["owner"]
     assert entry.changes["name"] == [world.initiative.name, "Nytt navn"]
     assert entry.changes["budget"][1] == "750000"
-    page = client.get(world.initiative.get_absolute_url()).content.decode()
-    assert "Nytt navn" in page and world.users["owner"].get_full_name() in page
+    page = assert_page(client.get(world.initiative.get_absolute_url()), "Nytt navn")
+    assert world.users["owner"].get_full_name() in page
 
 
 def test_child_rows_are_audited_on_the_initiative_page(world, login):
     client = login(world.users["owner"])
-    client.post(reverse("portfolio:stakeholder_delete", args=[world.stakeholder.pk]))
+    assert client.post(reverse("portfolio:stakeholder_delete", args=[world.stakeholder.pk])).status_code == 302
+    assert not Stakeholder.objects.across_organisations().filter(pk=world.stakeholder.pk).exists()
     page = client.get(world.initiative.get_absolute_url())
+    assert_page(page, world.initiative.name)
     rows = page.context["history"]
     assert any(world.stakeholder.name in row.what and row.actor == str(world.users["owner"]) for row in rows)
 
@@ -87,19 +91,23 @@ def test_phase_change_through_page_and_skip_refused(world, login):
     world.initiative.refresh_from_db()
     assert world.initiative.phase == Phase.PLANNING
     back = client.post(url, {"to_phase": Phase.CONCEPT, "changed_on": "2026-03-02", "comment": ""})
-    assert "comment" in back.context["form"].errors
+    assert back.status_code == 200 and "comment" in back.context["form"].errors
+    world.initiative.refresh_from_db()
+    assert world.initiative.phase == Phase.PLANNING
 
 
 def test_affected_unit_rules(world, login):
     client = login(world.users["owner"])
     url = reverse("portfolio:affected_unit_add", args=[world.initiative.pk])
     too_many = client.post(url, {"unit": world.other_unit.pk, "employees_affected": 31, "change_from": "2026-05-01"})
+    assert too_many.status_code == 200
     assert "employees_affected" in too_many.context["form"].errors  # the unit has 30 employees
     twice = client.post(url, {"unit": world.unit.pk, "employees_affected": 5, "change_from": "2026-05-01"})
-    assert "unit" in twice.context["form"].errors
+    assert twice.status_code == 200 and "unit" in twice.context["form"].errors
+    assert AffectedUnit.objects.filter(initiative=world.initiative).count() == 1
     ok = client.post(url, {"unit": world.other_unit.pk, "employees_affected": 30, "change_from": "2026-05-01"})
     assert ok.status_code == 302
-    assert AffectedUnit.objects.across_organisations().filter(initiative=world.initiative).count() == 2
+    assert AffectedUnit.objects.filter(initiative=world.initiative).count() == 2
 
 
 def test_unit_leader_may_correct_own_unit_only(world, login):
@@ -109,6 +117,15 @@ def test_unit_leader_may_correct_own_unit_only(world, login):
     assert response.status_code == 302
     world.affected.refresh_from_db()
     assert world.affected.employees_affected == 35
+    # The home care unit is not theirs: its row stays as it was.
+    other = AffectedUnit.objects.create(
+        initiative=world.initiative, unit=world.other_unit, employees_affected=10, change_from="2026-09-01"
+    )
+    url = reverse("portfolio:affected_unit_edit", args=[other.pk])
+    response = client.post(url, {"unit": world.other_unit.pk, "employees_affected": 20, "change_from": "2026-10-01"})
+    assert response.status_code == 403
+    other.refresh_from_db()
+    assert other.employees_affected == 10
 
 
 def test_status_report_with_deviation_and_latest_status_in_portfolio(world, login):
@@ -130,6 +147,7 @@ def test_status_report_with_deviation_and_latest_status_in_portfolio(world, logi
     assert report.author == world.users["owner"] and report.organisation == world.org
     assert Deviation.objects.across_organisations().get(report=report).organisation == world.org
     listing = client.get(reverse("portfolio:list"), {"status": "yellow"})
+    assert_page(listing, "Portefølje")
     assert list(listing.context["initiatives"]) == [world.initiative]
 
 
@@ -145,25 +163,33 @@ def test_bad_deviation_saves_no_report(world, login):
     }
     response = client.post(reverse("portfolio:status_report_add", args=[world.initiative.pk]), data)
     assert response.status_code == 200
+    assert "importance" in response.context["deviations"].errors[0]
     assert not StatusReport.objects.across_organisations().filter(report_date="2026-11-01").exists()
 
 
 def test_idea_flow_propose_score_accept(world, login, client):
-    login(world.users["employee"]).post(
+    proposed = login(world.users["employee"]).post(
         reverse("portfolio:idea_create"),
         {"title": "Vaktbytte-app", "problem": "Papir", "target_group": "Turnus", "units": [world.unit.pk]},
     )
+    assert proposed.status_code == 302
     idea = Idea.objects.across_organisations().get(title="Vaktbytte-app")
     assert idea.proposer == world.users["employee"] and idea.organisation == world.org
     client.logout()
     office = login(world.users["portfolio_office"])
     url = reverse("portfolio:idea", args=[idea.pk])
-    office.post(
+    scored = office.post(
         url, {"score-score_strategic": 4, "score-score_economic": 3, "score-score_quality": 5, "score-score_risk": 2}
     )
-    assert office.get(url).context["total"] == 4
+    assert scored.status_code == 302
+    page = office.get(url)
+    assert_page(page, "Vaktbytte-app")
+    # (0.35·4 + 0.25·3 + 0.25·5 + 0.15·(6 − 2)) / 1.00 = 4.00
+    assert page.context["total"] == 4
     rejected = office.post(url, {"decision-decision": "reject", "decision-reason": ""})
-    assert rejected.status_code == 200 and rejected.context["decision_form"].errors
+    assert rejected.status_code == 200 and "reason" in rejected.context["decision_form"].errors
+    idea.refresh_from_db()
+    assert idea.status == Idea.Status.SUBMITTED
     response = office.post(url, {"decision-decision": "accept", "decision-reason": "God idé"})
     idea.refresh_from_db()
     assert idea.status == Idea.Status.ACCEPTED and response["Location"] == idea.initiative.get_absolute_url()
@@ -172,11 +198,14 @@ def test_idea_flow_propose_score_accept(world, login, client):
 def test_portfolio_filters_and_sorting(world, login):
     Initiative.objects.create(organisation=world.org, name="Aaa først", budget=10)
     client = login(world.users["employee"])
-    by_budget = client.get(reverse("portfolio:list"), {"sort": "-budget"}).context["initiatives"]
-    assert by_budget[0].name == world.initiative.name
-    by_sector = client.get(reverse("portfolio:list"), {"sector": world.sector.pk}).context["initiatives"]
-    assert [i.name for i in by_sector] == [world.initiative.name]
+    by_budget = client.get(reverse("portfolio:list"), {"sort": "-budget"})
+    assert_page(by_budget, "Portefølje")
+    assert [i.name for i in by_budget.context["initiatives"]] == [world.initiative.name, "Aaa først"]
+    by_sector = client.get(reverse("portfolio:list"), {"sector": world.sector.pk})
+    assert_page(by_sector, "Portefølje")
+    assert [i.name for i in by_sector.context["initiatives"]] == [world.initiative.name]
     partial = client.get(reverse("portfolio:list"), headers={"HX-Request": "true"})
+    assert partial.status_code == 200
     assert "<html" not in partial.content.decode() and world.initiative.name in partial.content.decode()
 
 
@@ -185,17 +214,21 @@ def test_exports_contain_filtered_rows_and_defuse_formulas(world, login):
     world.initiative.save()
     client = login(world.users["employee"])
     response = client.get(reverse("portfolio:export_csv"))
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
     text = response.content.decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text), delimiter=";"))
     assert rows[1][0].startswith("'=")
     assert "1000000" in rows[1]
     assert "01.01.2026" in rows[1]
-    workbook = openpyxl.load_workbook(io.BytesIO(client.get(reverse("portfolio:export_xlsx")).content))
+    response = client.get(reverse("portfolio:export_xlsx"))
+    assert response.status_code == 200
+    workbook = openpyxl.load_workbook(io.BytesIO(response.content))
     sheet = workbook.active
     assert sheet.cell(2, 1).value.startswith("'=")
     assert sheet.cell(2, 9).value == 1000000
-    empty = client.get(reverse("portfolio:export_csv"), {"phase": "completed"}).content.decode("utf-8-sig")
-    assert len(list(csv.reader(io.StringIO(empty), delimiter=";"))) == 1
+    empty = client.get(reverse("portfolio:export_csv"), {"phase": "completed"})
+    assert empty.status_code == 200
+    assert len(list(csv.reader(io.StringIO(empty.content.decode("utf-8-sig")), delimiter=";"))) == 1
 
 
 def test_unit_made_its_own_ancestor_through_the_form(world, login):
@@ -204,7 +237,7 @@ def test_unit_made_its_own_ancestor_through_the_form(world, login):
     response = client.post(
         url, {"name": world.unit.name, "level": "department", "parent": world.department.pk, "headcount": 40}
     )
-    assert response.status_code == 200 and response.context["form"].errors
+    assert response.status_code == 200 and "parent" in response.context["form"].errors
     assert OrgUnit.objects.across_organisations().get(pk=world.unit.pk).parent == world.sector
 
 
@@ -231,7 +264,7 @@ def settings_data(world, **overrides):
 def test_economics_settings_reject_a_discount_rate_of_minus_100(world, login):
     client = login(world.users["administrator"])
     response = client.post(reverse("organisations:settings"), settings_data(world, discount_rate="-100"))
-    assert "discount_rate" in response.context["form"].errors
+    assert response.status_code == 200 and "discount_rate" in response.context["form"].errors
     world.org.refresh_from_db()
     assert world.org.hourly_cost == 650
     assert client.post(reverse("organisations:settings"), settings_data(world, discount_rate="3,5")).status_code == 302
@@ -244,7 +277,7 @@ def test_invalid_organisation_number_in_settings(world, login):
     response = client.post(
         reverse("organisations:settings"), settings_data(world, org_number="964338532", language="nn")
     )
-    assert "org_number" in response.context["form"].errors
+    assert response.status_code == 200 and "org_number" in response.context["form"].errors
     world.org.refresh_from_db()
     assert world.org.language == "nb"
 

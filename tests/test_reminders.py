@@ -44,7 +44,7 @@ def test_one_digest_per_person_with_every_due_item(world, due):
 
 
 def test_never_twice_for_the_same_due_measurement(world, due):
-    send_reminders(datetime.date(2026, 9, 2))
+    assert send_reminders(datetime.date(2026, 9, 2)) == 1
     assert send_reminders(datetime.date(2026, 9, 3)) == 0
     assert len(mail.outbox) == 1
     # A new measurement moves the due date: the next period is reminded again.
@@ -64,7 +64,7 @@ def test_language_of_the_person(world, due):
     person.preferred_language = "en"
     person.save()
     call_command("send_benefit_reminders")  # today is after every due date in the fixture
-    assert mail.outbox and "measurements are due" in mail.outbox[0].subject
+    assert len(mail.outbox) == 1 and "measurements are due" in mail.outbox[0].subject
 
 
 def test_falls_back_to_the_benefit_owner(world, due):
@@ -72,5 +72,5 @@ def test_falls_back_to_the_benefit_owner(world, due):
     owner = world.users["unit_leader"]
     owner.email = "leder@example.no"
     owner.save()
-    send_reminders(datetime.date(2026, 9, 2))
+    assert send_reminders(datetime.date(2026, 9, 2)) == 1
     assert [m.to for m in mail.outbox] == [["leder@example.no"]]

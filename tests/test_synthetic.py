@@ -1,4 +1,5 @@
 import datetime
+import re
 from io import StringIO
 
 import pytest
@@ -160,8 +161,8 @@ def test_command_prints_counts_and_time():
     out = StringIO()
     call_command("generate_synthetic", "--organisations", "2", "--initiatives", "7", "--seed", "3", stdout=out)
 
-    text = out.getvalue()
-    assert "Initiative" in text
-    assert "14" in text
-    assert " s." in text
-    assert Organisation.objects.count() == 2
+    counts = dict(line.rsplit(maxsplit=1) for line in out.getvalue().splitlines() if not line.startswith("Done"))
+    assert counts["Organisation"] == "2" and counts["Initiative"] == "14"  # 2 organisations × 7 initiatives
+    assert int(counts["Total"]) == sum(int(n) for name, n in counts.items() if name != "Total")
+    assert re.search(r"^Done in \d+\.\d\d s\.$", out.getvalue(), re.M)
+    assert Organisation.objects.count() == 2 and Initiative.objects.across_organisations().count() == 14
