@@ -136,3 +136,13 @@ class TenantFormMixin:
                 field.queryset = queryset.filter(organisation=organisation)
         if isinstance(self.instance, TenantModel):
             self.instance.organisation = organisation
+
+
+class TenantInlineFormSet(forms.BaseInlineFormSet):
+    """Rows under one parent. A posted row id is looked up among that parent's rows only: Django's
+    own lookup for a bound formset searches the whole table, so another organisation's id would be
+    found (and the tenant scoping refuses the unscoped query)."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        form.fields[self._pk_field.name].queryset = self.get_queryset()

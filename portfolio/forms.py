@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import Form, ModelForm, TenantFormMixin
+from core.forms import Form, ModelForm, TenantFormMixin, TenantInlineFormSet
 from organisations.models import OrgUnit
 from organisations.naming import NamedPeopleFormMixin
 
@@ -97,7 +97,9 @@ class DeviationForm(ModelForm):
         widgets = {"description": forms.Textarea(attrs={"rows": 2}), "action": forms.Textarea(attrs={"rows": 2})}
 
 
-DeviationFormSet = forms.inlineformset_factory(StatusReport, Deviation, form=DeviationForm, extra=3, can_delete=False)
+DeviationFormSet = forms.inlineformset_factory(
+    StatusReport, Deviation, form=DeviationForm, formset=TenantInlineFormSet, extra=3, can_delete=False
+)
 
 
 class IdeaForm(TenantFormMixin, ModelForm):

@@ -174,7 +174,11 @@ def test_model_rules_reject_bad_input(world, plan, english):
     }
     with pytest.raises(ValidationError) as error:
         BenefitEstimate(benefit=kroner, year=2028, optimistic=10, likely=-1, pessimistic=-5).full_clean()
-    assert error.value.message_dict == {NON_FIELD_ERRORS: ["Estimates cannot be negative."]}
+    assert error.value.message_dict == {
+        "likely": ["Ensure this value is greater than or equal to 0."],
+        "pessimistic": ["Ensure this value is greater than or equal to 0."],
+        NON_FIELD_ERRORS: ["Estimates cannot be negative."],
+    }
     indicator = Indicator(benefit=kroner, name="X", unit_of_measure="kr", baseline_value=5, target_value=5)
     with pytest.raises(ValidationError) as error:
         indicator.full_clean()

@@ -54,7 +54,7 @@ def test_sign_in_propose_accept_and_run_an_initiative(page, new_page, world):
     office.get_by_label("Berørte ansatte").fill("25")
     office.get_by_label("Endringen gjelder fra").fill("2027-01-15")
     office.get_by_role("button", name="Lagre").click()
-    expect(office.get_by_role("cell", name="15.01.2027")).to_be_visible()
+    expect(office.get_by_role("cell", name="15.01.2027", exact=True)).to_be_visible()
     assert AffectedUnit.objects.across_organisations().get(initiative=initiative).employees_affected == 25
 
     office.get_by_role("link", name="Legg til interessent").click()
