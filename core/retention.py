@@ -9,6 +9,9 @@ from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.db import transaction
+from django.db.models import Q
+
+from organisations.models import Invitation
 
 
 @transaction.atomic
@@ -25,6 +28,13 @@ def purge_expired_data(now: datetime.datetime) -> dict[str, int]:
         "failed sign-in attempts": _delete(AccessAttempt.objects.filter(attempt_time__lt=cutoff)),
         "failed sign-in log entries": _delete(AccessFailureLog.objects.filter(attempt_time__lt=cutoff)),
         "expired sessions": _delete(Session.objects.filter(expire_date__lt=now)),
+        # An invitation that was accepted or ran out is only an e-mail address and a name: the
+        # membership (and the audit log) remember what came of it.
+        "finished invitations": _delete(
+            Invitation.objects.across_organisations().filter(
+                Q(accepted_at__lt=cutoff) | Q(accepted_at__isnull=True, expires_at__lt=cutoff)
+            )
+        ),
         "network addresses in the audit log": LogEntry.objects.filter(timestamp__lt=cutoff)
         .exclude(remote_addr__isnull=True, remote_port__isnull=True)
         .update(remote_addr=None, remote_port=None),

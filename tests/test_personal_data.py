@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from core.audit import history_for
-from organisations.models import Membership, Role, RoleAssignment
+from organisations.models import Invitation, Membership, Role, RoleAssignment
 
 pytestmark = pytest.mark.django_db
 
@@ -47,6 +47,13 @@ def test_purge_removes_only_what_is_past_its_retention_and_can_run_twice(world, 
     Session.objects.create(session_key="current", session_data="x", expire_date=now + datetime.timedelta(days=1))
     entry = LogEntry.objects.get_for_object(world.initiative).get()
     LogEntry.objects.filter(pk=entry.pk).update(remote_addr="10.0.0.2", timestamp=now - datetime.timedelta(days=91))
+    old_invitation = world.invitation
+    Invitation.objects.filter(organisation=world.org, pk=old_invitation.pk).update(
+        expires_at=now - datetime.timedelta(days=91)
+    )
+    pending = Invitation.objects.create(
+        organisation=world.org, email="ny@example.org", token_hash="b" * 64, expires_at=now + datetime.timedelta(days=3)
+    )
     fresh = LogEntry.objects.get_for_object(world.org).first() or LogEntry.objects.latest("timestamp")
     LogEntry.objects.filter(pk=fresh.pk).update(remote_addr="10.0.0.3")
 
@@ -58,6 +65,8 @@ def test_purge_removes_only_what_is_past_its_retention_and_can_run_twice(world, 
     assert "Removed 1 failed sign-in log entries." in text
     assert "Removed 1 expired sessions." in text
     assert "Removed 1 network addresses in the audit log." in text
+    assert "Removed 1 finished invitations." in text
+    assert list(Invitation.objects.filter(organisation=world.org).values_list("pk", flat=True)) == [pending.pk]
     for model in (AccessLog, AccessAttempt, AccessFailureLog):
         assert list(model.objects.values_list("username", flat=True)) == ["recent"]
     assert list(Session.objects.values_list("session_key", flat=True)) == ["current"]
@@ -67,7 +76,7 @@ def test_purge_removes_only_what_is_past_its_retention_and_can_run_twice(world, 
 
     again = io.StringIO()
     call_command("purge_expired_data", stdout=again)
-    assert again.getvalue().count("Removed 0 ") == 5
+    assert again.getvalue().count("Removed 0 ") == 6
     assert AccessLog.objects.count() == 1 and Session.objects.count() == 1
 
 

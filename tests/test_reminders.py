@@ -74,3 +74,22 @@ def test_falls_back_to_the_benefit_owner(world, due):
     owner.save()
     assert send_reminders(datetime.date(2026, 9, 2)) == 1
     assert [m.to for m in mail.outbox] == [["leder@example.no"]]
+
+
+def test_an_ended_member_is_not_reminded_the_next_in_line_is(world, due):
+    person, _second = due
+    person.memberships.update(is_active=False)
+    owner = world.users["unit_leader"]
+    owner.email = "leder@example.no"
+    owner.save()
+    assert send_reminders(datetime.date(2026, 9, 2)) == 1
+    assert [m.to for m in mail.outbox] == [["leder@example.no"]]
+
+
+def test_a_politician_named_as_measurer_is_never_reminded(world, due):
+    Indicator.objects.filter(benefit=world.benefit).update(measured_by=world.users["politician"])
+    world.users["politician"].email = "politiker@example.no"
+    world.users["politician"].save()
+    world.benefit.owner.memberships.update(is_active=False)
+    assert send_reminders(datetime.date(2026, 9, 2)) == 0
+    assert mail.outbox == []

@@ -18,6 +18,8 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from organisations.models import Membership, Role
+
 from ..models import Indicator, ReminderSent
 from .followup import IndicatorStatus, indicator_status, with_latest
 
@@ -39,17 +41,30 @@ def due_indicators(today: datetime.date) -> list[IndicatorStatus]:
     return [s for s in statuses if s.next_due is not None and s.next_due <= today]
 
 
-def recipient_of(indicator: Indicator):
-    """Whoever measures; else the benefit responsible; else the benefit owner."""
+def who_can_measure() -> set[tuple[int, int]]:
+    """(organisation, person) of every active membership that may write: ended members and
+    politicians are never reminded to do what they can no longer do."""
+    memberships = Membership.objects.across_organisations().filter(is_active=True)
+    readers = memberships.filter(roles__role=Role.POLITICIAN)
+    return set(memberships.exclude(pk__in=readers.values("pk")).values_list("organisation_id", "user_id"))
+
+
+def recipient_of(indicator: Indicator, can_measure: set[tuple[int, int]]):
+    """Whoever measures; else the benefit responsible; else the benefit owner: the first of them
+    still working in the organisation."""
     benefit = indicator.benefit
-    return indicator.measured_by or benefit.responsible or benefit.owner
+    for person in (indicator.measured_by, benefit.responsible, benefit.owner):
+        if person is not None and (indicator.organisation_id, person.pk) in can_measure:
+            return person
+    return None
 
 
 def digests(today: datetime.date) -> list[Digest]:
     grouped: dict[int, list[IndicatorStatus]] = defaultdict(list)
     people = {}
+    can_measure = who_can_measure()
     for status in due_indicators(today):
-        person = recipient_of(status.indicator)
+        person = recipient_of(status.indicator, can_measure)
         if person is None or not person.email:
             continue
         people[person.pk] = person
