@@ -5,6 +5,7 @@ from collections.abc import Callable
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
 
@@ -115,9 +116,20 @@ class ModelForm(StyledFormMixin, forms.ModelForm):
     pass
 
 
-def members_of(organisation):
-    """People with a membership in ``organisation``: the only ones a form may offer."""
-    return get_user_model().objects.filter(memberships__organisation=organisation).order_by("first_name", "last_name")
+def members_of(organisation, *, keep: int | None = None):
+    """People with an active membership in ``organisation``: the only ones a form may offer.
+
+    ``keep`` is the person a row already names: still offered after they left, so the row can be
+    saved again without choosing someone else at once.
+    """
+    current = Q(memberships__organisation=organisation, memberships__is_active=True)
+    named = Q(pk=keep, memberships__organisation=organisation) if keep else Q(pk__in=[])
+    return get_user_model().objects.filter(current | named).distinct().order_by("first_name", "last_name")
+
+
+def named_person(form, field_name: str) -> int | None:
+    """The id of the person the form's row names in ``field_name`` today, if any."""
+    return getattr(form.instance, f"{field_name}_id", None)
 
 
 class TenantFormMixin:
@@ -126,12 +138,12 @@ class TenantFormMixin:
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
         self.organisation = organisation
-        for field in self.fields.values():
+        for name, field in self.fields.items():
             queryset = getattr(field, "queryset", None)
             if queryset is None:
                 continue
             if queryset.model is get_user_model():
-                field.queryset = members_of(organisation)
+                field.queryset = members_of(organisation, keep=named_person(self, name))
             elif issubclass(queryset.model, TenantModel):
                 field.queryset = queryset.filter(organisation=organisation)
         if isinstance(self.instance, TenantModel):

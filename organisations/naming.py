@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import members_of
+from core.forms import members_of, named_person
 
 from .models import READ_ONLY_ROLES, RoleAssignment
 
@@ -21,9 +21,9 @@ def read_only_people(organisation) -> set[int]:
     return set(assignments.values_list("membership__user_id", flat=True))
 
 
-def people_who_may_be_named(organisation):
+def people_who_may_be_named(organisation, *, keep: int | None = None):
     """Members of ``organisation`` who may be given a right by being named on a row."""
-    return members_of(organisation).exclude(pk__in=read_only_people(organisation))
+    return members_of(organisation, keep=keep).exclude(pk__in=read_only_people(organisation))
 
 
 def read_only_named(instance, organisation, fields: tuple[str, ...]) -> dict[str, str]:
@@ -44,4 +44,5 @@ class NamedPeopleFormMixin:
         super().__init__(*args, **kwargs)
         for name in self.named_people_fields:
             if name in self.fields:
-                self.fields[name].queryset = people_who_may_be_named(self.organisation)
+                keep = named_person(self, name)
+                self.fields[name].queryset = people_who_may_be_named(self.organisation, keep=keep)

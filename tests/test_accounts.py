@@ -422,3 +422,19 @@ def test_people_list_shows_email_and_union_role_only_to_those_who_may_see_them(w
     body = admin_view.content.decode()
     assert "tillitsvalgt@fjordvik.example" in body and union_label in body
     assert _row_for(admin_view, representative).roles == [union_role]
+
+
+def test_people_who_left_are_no_longer_offered_but_rows_naming_them_still_save(world):
+    from portfolio.forms import InitiativeForm
+
+    owner = world.users["owner"]
+    owner.memberships.update(is_active=False)
+    leader = world.users["project_leader"]
+    leader.memberships.update(is_active=False)
+    new = InitiativeForm(organisation=world.org, instance=type(world.initiative)())
+    assert owner not in new.fields["project_owner"].queryset
+    assert leader not in new.fields["project_leader"].queryset
+    assert world.users["administrator"] in new.fields["project_owner"].queryset
+    existing = InitiativeForm(organisation=world.org, instance=world.initiative)
+    assert owner in existing.fields["project_owner"].queryset  # the row names them today
+    assert leader not in existing.fields["project_owner"].queryset
