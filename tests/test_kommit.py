@@ -640,12 +640,24 @@ def _folder(tmp_path, world):
     return tmp_path
 
 
+def for_office(world) -> dict:
+    """The bulk command's options: the organisation and the portfolio office member it acts for."""
+    return {"organisation": world.org.org_number, "username": world.users["portfolio_office"].username}
+
+
 def test_bulk_command_dry_run_saves_nothing(world, tmp_path):
     folder = _folder(tmp_path, world)
     before = Initiative.objects.across_organisations().count()
     out = io.StringIO()
     with pytest.raises(CommandError) as failed:
-        call_command("import_kommit", str(folder), organisation=world.org.org_number, dry_run=True, stdout=out)
+        call_command(
+            "import_kommit",
+            str(folder),
+            organisation=world.org.org_number,
+            username="a-portfolio_office",
+            dry_run=True,
+            stdout=out,
+        )
     assert failed.value.returncode == 1
     text = out.getvalue()
     assert "would create: Digitalt nattilsyn (investment year 2026)" in text
@@ -659,7 +671,7 @@ def test_bulk_command_creates_the_good_file_and_exits_1(world, tmp_path):
     before = Initiative.objects.across_organisations().count()
     out = io.StringIO()
     with pytest.raises(CommandError) as failed:
-        call_command("import_kommit", str(folder), organisation=world.org.org_number, stdout=out)
+        call_command("import_kommit", str(folder), **for_office(world), stdout=out)
     assert failed.value.returncode == 1
     assert Initiative.objects.across_organisations().count() == before + 1
     assert Initiative.objects.filter(organisation=world.org, name="Digitalt nattilsyn").exists()
@@ -670,7 +682,13 @@ def test_bulk_command_creates_the_good_file_and_exits_1(world, tmp_path):
 def test_bulk_command_reports_freed_time(world, tmp_path):
     (tmp_path / "god.xlsx").write_bytes(build(good_cells(world)))
     out = io.StringIO()
-    call_command("import_kommit", str(tmp_path / "god.xlsx"), organisation=world.org.org_number, stdout=out)
+    call_command(
+        "import_kommit",
+        str(tmp_path / "god.xlsx"),
+        organisation=world.org.org_number,
+        username="a-portfolio_office",
+        stdout=out,
+    )
     text = out.getvalue()
     assert "freed time, workbook (C42): 1,25 FTE" in text
     assert "freed time 2029: 3\xa0390 hours (2,00 FTE)" in text
@@ -832,7 +850,7 @@ def test_a_hundred_thousand_rows_are_refused_by_the_bulk_command_too(world, tmp_
     out = io.StringIO()
     before = Initiative.objects.across_organisations().count()
     with pytest.raises(CommandError) as failed:
-        call_command("import_kommit", str(tmp_path), organisation=world.org.org_number, stdout=out)
+        call_command("import_kommit", str(tmp_path), **for_office(world), stdout=out)
     assert failed.value.returncode == 1
     assert "ERROR The workbook holds far more than the KS/KommIT template" in out.getvalue()
     assert Initiative.objects.across_organisations().count() == before
@@ -901,3 +919,15 @@ def test_the_reader_never_looks_outside_the_read_areas():
     slip = reader._Reader({T.FORSIDE: {}}, None)
     with pytest.raises(ValueError, match="outside the area read"):
         slip.text(T.FORSIDE, "B20")
+
+
+def test_the_bulk_command_acts_for_a_member_who_may_create_initiatives(world, other_world, tmp_path):
+    (tmp_path / "god.xlsx").write_bytes(build(good_cells(world)))
+    before = Initiative.objects.across_organisations().count()
+    for username in ("a-employee", "a-politician", "b-portfolio_office", "nobody"):
+        with pytest.raises(CommandError, match="is not a member of Fjordvik who may create initiatives"):
+            call_command("import_kommit", str(tmp_path), organisation=world.org.org_number, username=username)
+    assert Initiative.objects.across_organisations().count() == before
+    call_command("import_kommit", str(tmp_path), organisation=world.org.org_number, username="a-top_management")
+    initiative = Initiative.objects.for_org(world.org).get(name="Digitalt nattilsyn")
+    assert initiative.phase_changes.get().changed_by == world.users["top_management"]

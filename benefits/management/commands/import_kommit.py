@@ -1,13 +1,16 @@
 """Import filled-in KS/KommIT benefits workbooks in bulk: one file, or every .xlsx in a folder.
 
-It runs as the operator who starts it (someone with shell access to the server) and asks no
-permission rule; the upload page asks ``portfolio.create_initiative`` for the same import.
+It acts for a named person (``--as``), who must be an active member of the organisation with the
+right the upload page asks for (``portfolio.create_initiative``); the initiatives and the audit log
+name that person, so a bulk import is as accountable as one through the page.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from auditlog.context import set_actor
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
@@ -15,6 +18,8 @@ from benefits.kommit import figures
 from benefits.kommit.importer import EARLIEST_START_YEAR, LATEST_START_YEAR, create_initiative, preview_import
 from benefits.kommit.reader import parse_workbook
 from core.formatting import format_money, format_number
+from core.permissions import can
+from organisations.actor import build_actor
 from organisations.models import Organisation
 
 
@@ -28,6 +33,12 @@ class Command(BaseCommand):
         parser.add_argument("path", help="A .xlsx file or a folder of them.")
         parser.add_argument("--organisation", required=True, help="The organisation number (9 digits).")
         parser.add_argument(
+            "--as",
+            dest="username",
+            required=True,
+            help="The person the import is done for: a member who may create initiatives.",
+        )
+        parser.add_argument(
             "--start-year",
             type=int,
             help="The investment year; the four year columns follow it. Default: from the file "
@@ -35,11 +46,15 @@ class Command(BaseCommand):
         )
         parser.add_argument("--dry-run", action="store_true", help="Check and show the figures; save nothing.")
 
-    def handle(self, *args, path, organisation, start_year, dry_run, **options):
+    def handle(self, *args, path, organisation, username, start_year, dry_run, **options):
         try:
             org = Organisation.objects.get(org_number=organisation)
         except Organisation.DoesNotExist:
             raise CommandError(f"No organisation has the number {organisation}.") from None
+        person = get_user_model().objects.filter(username=username).first()
+        actor = build_actor(person, org.pk) if person is not None else None
+        if actor is None or actor.organisation != org or not can(actor, "portfolio.create_initiative"):
+            raise CommandError(f"{username} is not a member of {org} who may create initiatives.")
         if start_year is not None and not EARLIEST_START_YEAR <= start_year <= LATEST_START_YEAR:
             raise CommandError(f"The start year must be {EARLIEST_START_YEAR}–{LATEST_START_YEAR}.")
         source = Path(path)
@@ -52,13 +67,16 @@ class Command(BaseCommand):
         if not files:
             raise CommandError(f"No .xlsx files in {path}.")
         failed = 0
-        for file in files:
-            failed += not self.import_file(file, org, start_year, dry_run)
+        with set_actor(person):
+            for file in files:
+                failed += not self.import_file(file, org, person, start_year, dry_run)
         self.stdout.write(f"{len(files) - failed} of {len(files)} file(s) imported{' (dry run)' if dry_run else ''}.")
         if failed:
             raise CommandError(f"{failed} file(s) could not be imported.", returncode=1)
 
-    def import_file(self, file: Path, organisation: Organisation, start_year: int | None, dry_run: bool) -> bool:
+    def import_file(
+        self, file: Path, organisation: Organisation, person, start_year: int | None, dry_run: bool
+    ) -> bool:
         self.stdout.write(f"== {file.name}")
         result = parse_workbook(file)
         if not result.ok:
@@ -68,11 +86,11 @@ class Command(BaseCommand):
         parsed = result.workbook
         year = start_year or parsed.suggested_start_year() or timezone.localdate().year
         year = min(max(year, EARLIEST_START_YEAR), LATEST_START_YEAR)
-        preview = preview_import(parsed, organisation, by=None, start_year=year)
+        preview = preview_import(parsed, organisation, by=person, start_year=year)
         if dry_run:
             self.stdout.write(f"  would create: {parsed.card.name} (investment year {year})")
         else:
-            initiative = create_initiative(parsed, organisation, by=None, start_year=year)
+            initiative = create_initiative(parsed, organisation, by=person, start_year=year)
             self.stdout.write(f"  created: {initiative.name} (id {initiative.pk}, investment year {year})")
         self.stdout.write(f"  NPV Omstilling: {format_money(preview.our_npv)}")
         self.stdout.write(f"  NPV workbook (C39): {format_money(preview.workbook_npv)}")
