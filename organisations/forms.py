@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import ModelForm, TenantFormMixin
 
-from .models import Invitation, Membership, Organisation, OrgUnit, Role
+from .models import ROLE_SCOPES, Invitation, Membership, Organisation, OrgUnit, Role, RoleAssignment, Scope
 
 
 class OrganisationForm(ModelForm):
@@ -97,3 +97,20 @@ def require_unit_for_middle_manager(form, cleaned: dict, *, manages_a_unit: bool
     """A middle manager's role covers the unit they work in, so that unit must be chosen."""
     if Role.MIDDLE_MANAGER in cleaned.get("roles", []) and not cleaned.get("unit") and not manages_a_unit:
         form.add_error("unit", _("A middle manager leads a unit: choose the unit the person works in."))
+
+
+class ScopedRoleForm(TenantFormMixin, ModelForm):
+    """A role that covers one unit (and the units below it) or one initiative, not the organisation."""
+
+    class Meta:
+        model = RoleAssignment
+        fields = ["role", "unit", "initiative"]
+        help_texts = {
+            "unit": _("For a middle manager or a union representative: the unit, with the units below it."),
+            "initiative": _("For project and benefit roles: the initiative the role covers."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        scoped = [role for role, label in Role.choices if set(ROLE_SCOPES[role]) & {Scope.UNIT, Scope.INITIATIVE}]
+        self.fields["role"].choices = [(role, Role(role).label) for role in scoped]

@@ -1,17 +1,19 @@
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.access import member_required, require
 from core.audit import history_for
+from core.editing import delete_object, edit_object
 from core.permissions import can
 from core.tenancy import get_for_org_or_404
 
-from .forms import InvitationForm, MembershipForm, OrganisationForm, OrgUnitForm
-from .models import Membership, OrgUnit
+from .forms import InvitationForm, MembershipForm, OrganisationForm, OrgUnitForm, ScopedRoleForm
+from .models import Membership, OrgUnit, RoleAssignment
 from .services.invitations import invite, pending_invitations, resend
-from .services.people import people_rows, save_membership
+from .services.people import people_rows, save_membership, scoped_roles
 from .services.person_history import history_for_membership
 from .services.tree import unit_tree
 
@@ -87,9 +89,35 @@ def person_edit(request, pk: int):
         save_membership(membership, form.cleaned_data)
         messages.success(request, _("The membership was saved."))
         return redirect("organisations:people")
-    title = _("Membership of %(name)s") % {"name": membership.user}
-    history = history_for_membership(membership, request.actor)
-    return render(request, "form.html", {"form": form, "title": title, "history": history})
+    context = {
+        "form": form,
+        "title": _("Membership of %(name)s") % {"name": membership.user},
+        "membership": membership,
+        "scoped_roles": scoped_roles(membership).select_related("unit", "initiative"),
+        "history": history_for_membership(membership, request.actor),
+    }
+    return render(request, "organisations/membership_form.html", context)
+
+
+@member_required
+def scoped_role_add(request, pk: int):
+    require(request.actor, "organisations.manage")
+    membership = get_for_org_or_404(Membership.objects.select_related("user"), request.actor.organisation, pk=pk)
+    return edit_object(
+        request,
+        ScopedRoleForm,
+        RoleAssignment(membership=membership),
+        title=_("Role for a unit or an initiative: %(name)s") % {"name": membership.user},
+        back=reverse("organisations:person_edit", args=[membership.pk]),
+    )
+
+
+@require_POST
+@member_required
+def scoped_role_delete(request, pk: int):
+    require(request.actor, "organisations.manage")
+    assignment = get_for_org_or_404(scoped_roles(), request.actor.organisation, pk=pk)
+    return delete_object(request, assignment, reverse("organisations:person_edit", args=[assignment.membership_id]))
 
 
 def _site(request) -> str:

@@ -53,6 +53,8 @@ ALLOWED = {
     "organisations:invitation_create": ADMINISTRATORS,
     "organisations:invitation_resend": ADMINISTRATORS,
     "organisations:invitation_withdraw": ADMINISTRATORS,
+    "organisations:scoped_role_add": ADMINISTRATORS,
+    "organisations:scoped_role_delete": ADMINISTRATORS,
     "benefits:portfolio": EVERYONE,
     "benefits:mine": EVERYONE,
     "benefits:at_risk": EVERYONE,

@@ -338,3 +338,37 @@ def test_the_people_list_shows_what_each_role_covers_in_a_fixed_number_of_querie
     assert f'<h1 class="ds-heading" data-size="lg">{gettext("People")}</h1>' in body
     assert f"({world.other_unit.name})" in body  # the middle manager's unit
     assert f"({world.initiative.name})" in body  # the project leader's initiative
+
+
+def test_an_administrator_gives_and_removes_a_role_for_one_initiative(world, other_world, login, client):
+    person = world.users["employee"]
+    membership = person.memberships.get()
+    plan_url = reverse("benefits:part_add", kwargs={"pk": world.initiative.pk, "kind": "change"})
+    login(person)
+    assert client.get(plan_url).status_code == 403
+    client.logout()
+
+    admin = login(world.users["administrator"])
+    add = reverse("organisations:scoped_role_add", args=[membership.pk])
+    page = admin.get(add)
+    assert page.status_code == 200 and "<h1" in page.content.decode()
+    # A role that only covers the whole organisation, and another municipality's initiative, are refused.
+    refused = admin.post(add, {"role": Role.TOP_MANAGEMENT, "initiative": world.initiative.pk})
+    assert refused.status_code == 200 and "role" in refused.context["form"].errors
+    foreign = admin.post(add, {"role": Role.BENEFIT_RESPONSIBLE, "initiative": other_world.initiative.pk})
+    assert foreign.status_code == 200 and "initiative" in foreign.context["form"].errors
+    assert not membership.roles.filter(initiative__isnull=False).exists()
+    given = admin.post(add, {"role": Role.BENEFIT_RESPONSIBLE, "initiative": world.initiative.pk})
+    assert given.status_code == 302
+    assignment = membership.roles.get(role=Role.BENEFIT_RESPONSIBLE)
+    assert assignment.initiative == world.initiative
+    edit_page = admin.get(reverse("organisations:person_edit", args=[membership.pk]))
+    assert edit_page.status_code == 200 and str(assignment) in edit_page.content.decode()
+    client.logout()
+
+    login(person)
+    assert client.get(plan_url).status_code == 200  # the role now covers this initiative's plan
+    client.logout()
+    admin = login(world.users["administrator"])
+    assert admin.post(reverse("organisations:scoped_role_delete", args=[assignment.pk])).status_code == 302
+    assert not membership.roles.filter(role=Role.BENEFIT_RESPONSIBLE).exists()

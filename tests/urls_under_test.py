@@ -50,6 +50,8 @@ WITH_ID = {
     "organisations:unit_edit": lambda w: w.unit.pk,
     "organisations:person_edit": lambda w: w.users["employee"].memberships.get().pk,
     "organisations:invitation_resend": lambda w: w.invitation.pk,
+    "organisations:scoped_role_add": lambda w: w.users["employee"].memberships.get().pk,
+    "organisations:scoped_role_delete": lambda w: w.users["unit_leader"].memberships.get().roles.get().pk,
     "organisations:invitation_withdraw": lambda w: w.invitation.pk,
     "benefits:initiative": lambda w: w.initiative.pk,
     "benefits:economics": lambda w: w.initiative.pk,
@@ -98,6 +100,7 @@ POST_ONLY = {
     "benefits:part_delete",
     "organisations:invitation_resend",
     "organisations:invitation_withdraw",
+    "organisations:scoped_role_delete",
 }
 # Pages that need no organisation (sign-in, language, switching organisation, one's own account,
 # a forgotten password, accepting an invitation, the health check).

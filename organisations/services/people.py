@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils.translation import gettext as _
 
 from core.permissions import can
@@ -28,6 +28,12 @@ def set_role_names(membership: Membership, names: Iterable[str]) -> None:
     kept = [a for a in held if a.role in names and a.scope in ROLE_SCOPES[a.role]]
     added = [RoleAssignment.with_default_scope(membership, name) for name in sorted(names - {a.role for a in kept})]
     set_roles(membership, kept + added)
+
+
+def scoped_roles(membership: Membership | None = None):
+    """Role assignments that cover one unit or one initiative (of ``membership``, or of anyone)."""
+    scoped = RoleAssignment.objects.filter(Q(unit__isnull=False) | Q(initiative__isnull=False))
+    return membership.roles.filter(pk__in=scoped.values("pk")) if membership else scoped
 
 
 def set_roles(membership: Membership, wanted: Iterable[RoleAssignment]) -> None:
