@@ -2,11 +2,12 @@
 
 import pytest
 from django.apps import apps
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Q
 
 from benefits.models import Benefit, Indicator, Measurement
 from core.tenancy import TenantManager, TenantModel, UnscopedQueryError
-from portfolio.models import Initiative, Stakeholder
+from portfolio.models import AffectedUnit, Initiative, Stakeholder
 
 pytestmark = pytest.mark.django_db
 
@@ -72,3 +73,14 @@ def test_every_tenant_model_uses_the_scoped_manager():
     assert Indicator in tenant_models
     wrong = [m.__name__ for m in tenant_models if not isinstance(m._default_manager, TenantManager)]
     assert not wrong
+
+
+def test_model_validation_checks_uniqueness_without_being_refused(world):
+    # Django's own check of a unique constraint looks across the table; it may, and must still work.
+    duplicate = AffectedUnit(initiative=world.initiative, unit=world.unit, employees_affected=1)
+    duplicate.organisation = world.org
+    with pytest.raises(ValidationError) as error:
+        duplicate.full_clean()
+    assert "__all__" in error.value.message_dict
+    with pytest.raises(UnscopedQueryError):  # and the permission lasts only for the check
+        list(Initiative.objects.all())
