@@ -21,5 +21,6 @@ urlpatterns = [
     path("benefits/<int:pk>/estimates/", parts.estimates_edit, name="estimates"),
     path("benefits/<int:pk>/<str:kind>/new/", parts.benefit_part_add, name="benefit_part_add"),
     path("benefit-parts/<str:kind>/<int:pk>/edit/", parts.benefit_part_edit, name="benefit_part_edit"),
+    path("benefit-parts/<str:kind>/<int:pk>/delete/", parts.benefit_part_delete, name="benefit_part_delete"),
     path("indicators/<int:pk>/measurements/new/", parts.measurement_add, name="measurement_add"),
 ]

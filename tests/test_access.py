@@ -33,7 +33,7 @@ SIGNERS = frozenset({"owner", Role.TOP_MANAGEMENT})
 IDEA_READERS = CREATORS | {Role.EMPLOYEE}  # the employee proposed the idea
 
 PLAN_VIEWS = ("part_add", "part_edit", "part_delete")
-FOLLOW_UP_VIEWS = ("benefit_part_add", "benefit_part_edit")
+FOLLOW_UP_VIEWS = ("benefit_part_add", "benefit_part_edit", "benefit_part_delete")
 
 ALLOWED = {
     "core:home": EVERYONE,

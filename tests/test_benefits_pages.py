@@ -257,3 +257,21 @@ def test_portfolio_figures_equal_each_initiatives_own_economics(world, login):
     assert [round(y.substitutes, 2) for y in line.economics.years] == [round(y.substitutes, 2) for y in own.years]
     # 2027: the world's hour benefit (980 h) and B0 (2 h) at the organisation's 650 kr/h, plus B1 and B2 at 2 kr
     assert {y: round(v, 2) for y, v, _share in overview.years} == {2027: round(D(982 * 650 + 4), 2)}
+
+
+def test_rows_under_a_benefit_can_be_removed_but_an_indicator_keeps_its_measurements(world, login):
+    client = login(world.users["unit_leader"])  # the benefit's owner follows it up
+    page = assert_page(client.get(world.benefit.get_absolute_url()), world.benefit.description)
+    remove_prerequisite = url("benefit_part_delete", kind="prerequisite", pk=world.prerequisite.pk)
+    assert remove_prerequisite in page
+    assert client.post(remove_prerequisite).status_code == 302
+    assert not world.benefit.prerequisites.exists()
+    assert client.post(url("benefit_part_delete", kind="measure", pk=world.measure.pk)).status_code == 302
+    assert not world.benefit.measures.exists()
+    # The world's indicator has a measurement: it stays, and the page offers no remove button for it.
+    kept = client.post(url("benefit_part_delete", kind="indicator", pk=world.indicator.pk))
+    assert kept.status_code == 302
+    assert world.benefit.indicators.filter(pk=world.indicator.pk).exists()
+    assert Measurement.objects.filter(indicator=world.indicator).count() == 1
+    page = assert_page(client.get(world.benefit.get_absolute_url()), world.benefit.description)
+    assert url("benefit_part_delete", kind="indicator", pk=world.indicator.pk) not in page

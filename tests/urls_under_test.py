@@ -91,6 +91,7 @@ WITH_KIND = (
     + [("benefits:part_delete", kind, _row(kind)) for kind in INITIATIVE_PARTS]
     + [("benefits:benefit_part_add", kind, lambda w: w.benefit.pk) for kind in BENEFIT_PARTS]
     + [("benefits:benefit_part_edit", kind, _row(kind)) for kind in BENEFIT_PARTS]
+    + [("benefits:benefit_part_delete", kind, _row(kind)) for kind in BENEFIT_PARTS]
 )
 # Only POST is allowed here; a GET is 405 before anything is looked up.
 POST_ONLY = {
@@ -98,6 +99,7 @@ POST_ONLY = {
     "portfolio:affected_unit_delete",
     "benefits:plan_sign",
     "benefits:part_delete",
+    "benefits:benefit_part_delete",
     "organisations:invitation_resend",
     "organisations:invitation_withdraw",
     "organisations:scoped_role_delete",

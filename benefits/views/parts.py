@@ -181,6 +181,19 @@ def benefit_part_edit(request, pk: int, kind: str):
     )
 
 
+@require_POST
+@member_required
+def benefit_part_delete(request, pk: int, kind: str):
+    model, _form, _label = _kind(BENEFIT_PARTS, kind)
+    instance = get_for_org_or_404(model, request.actor.organisation, pk=pk)
+    require(request.actor, "benefits.follow_up", instance.benefit)
+    if isinstance(instance, Indicator) and instance.measurements.exists():
+        # Measurements are the record of what was achieved; they are never deleted with a click.
+        messages.error(request, _("This indicator has measurements, so it is kept with its history."))
+        return redirect(instance.benefit)
+    return delete_object(request, instance, instance.benefit)
+
+
 @member_required
 def measurement_add(request, pk: int):
     indicator = get_for_org_or_404(Indicator, request.actor.organisation, pk=pk)
