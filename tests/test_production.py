@@ -133,3 +133,17 @@ def test_health_check_is_503_when_the_database_does_not_answer(client):
 
     assert response.status_code == 503
     assert response.content == b"database unavailable\n"
+
+
+def test_the_embedded_sqlite_database_lets_readers_and_a_writer_work_at_once(tmp_path):
+    """WAL mode: a page being read does not make a measurement wait, nor the other way round."""
+    environment = {"DATABASE_URL": f"sqlite:///{tmp_path / 'omstilling.sqlite3'}", "PATH": "/usr/bin:/bin"}
+    shown = run_python(
+        environment,
+        "-c",
+        "import django; django.setup(); from django.db import connection; "
+        "cursor = connection.cursor(); cursor.execute('PRAGMA journal_mode'); print(cursor.fetchone()[0]); "
+        "cursor.execute('PRAGMA busy_timeout'); print(cursor.fetchone()[0])",
+    )
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.split() == ["wal", "20000"]
