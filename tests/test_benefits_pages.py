@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from benefits.models import Benefit, BenefitEstimate, BenefitPlan, Change, Indicator, Measurement
+from portfolio.models import Initiative
 
 from .pages import assert_page
 
@@ -275,3 +276,15 @@ def test_rows_under_a_benefit_can_be_removed_but_an_indicator_keeps_its_measurem
     assert Measurement.objects.filter(indicator=world.indicator).count() == 1
     page = assert_page(client.get(world.benefit.get_absolute_url()), world.benefit.description)
     assert url("benefit_part_delete", kind="indicator", pk=world.indicator.pk) not in page
+
+
+def test_the_portfolio_says_when_an_initiative_has_no_figures_yet_instead_of_zero_kroner(world, login):
+    empty = Initiative.objects.create(organisation=world.org, name="Ny idé uten plan", sector=world.sector)
+    reader = world.users["employee"]
+    reader.preferred_language = "en"
+    reader.save()
+    page = assert_page(login(reader).get(url("portfolio")), "Benefits in the portfolio")
+    rows = {row.split("</a>")[0].rsplit(">", 1)[-1]: row for row in page.split("<tr>")[1:] if "</a>" in row}
+    assert "No estimates or costs yet" in rows[empty.name]
+    assert "No estimates or costs yet" not in rows[world.initiative.name]
+    assert "kr" in rows[world.initiative.name]

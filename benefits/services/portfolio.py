@@ -34,6 +34,8 @@ class InitiativeLine:
     initiative: Initiative
     economics: Economics
     planned: Decimal
+    #: False when the initiative has no estimates and no costs yet: its zeros mean "not planned".
+    has_figures: bool
 
 
 @dataclass
@@ -108,7 +110,11 @@ def portfolio_benefits(organisation: Organisation) -> PortfolioBenefits:
         own = inputs.get(initiative.pk, YearlyInputs())
         start = start_year_of(initiative, own.years_with_data())
         economics = economics_from(own, start=start, organisation=organisation)
-        lines.append(InitiativeLine(initiative, economics, sum(own.gross.values(), ZERO)))
+        lines.append(
+            InitiativeLine(
+                initiative, economics, sum(own.gross.values(), ZERO), has_figures=bool(own.years_with_data())
+            )
+        )
         for year, kind_values in own.by_kind.items():
             for kind, value in kind_values.items():
                 by_year[year] += value
