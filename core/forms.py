@@ -104,8 +104,17 @@ class StyledFormMixin:
             _read_first(field, "clean", _ids_in_range(field))
         elif isinstance(field, forms.ModelChoiceField):
             _read_first(field, "to_python", _ids_in_range(field))
+            if field.empty_label is not None:
+                field.empty_label = _empty_choice(field)
+        elif isinstance(field, forms.ChoiceField) and field.choices and field.choices[0][0] == "":
+            field.choices = [("", _empty_choice(field)), *field.choices[1:]]
         elif isinstance(field, forms.CharField) and not isinstance(field.widget, forms.PasswordInput):
             _read_first(field, "to_python", _text_without_controls(isinstance(field.widget, forms.Textarea)))
+
+
+def _empty_choice(field: forms.Field) -> str:
+    """Words for the empty choice of a list, instead of Django's "---------"."""
+    return _("Choose …") if field.required else _("None")
 
 
 class Form(StyledFormMixin, forms.Form):

@@ -60,6 +60,7 @@ def test_every_page_loads_passes_axe_and_reflows_at_phone_width(browser, live_se
         heading = page.locator("h1:visible")
         expect(heading).to_have_count(1)
         assert heading.inner_text().strip(), f"{url}: empty heading"
+        assert "---------" not in page.content(), f"{url}: an empty choice without words"
         assert axe_violations(page) == [], url
         assert sideways_overflow(page) <= 0, f"{url}: wider than {PHONE_WIDTH} px"
     finally:
