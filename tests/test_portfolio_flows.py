@@ -1,6 +1,7 @@
 """The portfolio through its pages: good input is saved and audited, bad input saves nothing."""
 
 import csv
+import datetime
 import io
 from decimal import Decimal
 
@@ -11,6 +12,7 @@ from django.urls import reverse
 
 from organisations.models import OrgUnit
 from portfolio.models import AffectedUnit, Deviation, Idea, Initiative, Phase, Stakeholder, StatusReport
+from portfolio.services.ideas import accept_idea
 
 from .pages import assert_page
 
@@ -192,7 +194,29 @@ def test_idea_flow_propose_score_accept(world, login, client):
     assert idea.status == Idea.Status.SUBMITTED
     response = office.post(url, {"decision-decision": "accept", "decision-reason": "God idé"})
     idea.refresh_from_db()
-    assert idea.status == Idea.Status.ACCEPTED and response["Location"] == idea.initiative.get_absolute_url()
+    # Straight on to the project card the new initiative still has to get.
+    edit = reverse("portfolio:initiative_edit", args=[idea.initiative.pk])
+    assert idea.status == Idea.Status.ACCEPTED and response["Location"] == edit
+
+
+def test_an_initiative_from_an_idea_lists_what_its_card_lacks_and_the_ideas_units(world, login):
+    world.idea.units.set([world.unit, world.other_unit])
+    initiative = accept_idea(world.idea, by=world.users["portfolio_office"], on=datetime.date(2026, 5, 1))
+    AffectedUnit.objects.create(
+        initiative=initiative, unit=world.unit, employees_affected=3, change_from=datetime.date(2026, 9, 1)
+    )
+    client = login(world.users["portfolio_office"])
+    page = assert_page(client.get(initiative.get_absolute_url()), initiative.name)
+    assert "Prosjektkortet mangler fortsatt: en prosjekteier, en prosjektleder" in page
+    assert "enhetene det berører" not in page  # it has one affected unit
+    add = reverse("portfolio:affected_unit_add", args=[initiative.pk])
+    assert f"{add}?unit={world.other_unit.pk}" in page and f"{add}?unit={world.unit.pk}" not in page
+    assert f"foreslått av {world.users['employee']}" in page
+    form = client.get(f"{add}?unit={world.other_unit.pk}").context["form"]
+    assert form.initial["unit"] == world.other_unit.pk
+    # Someone who may not edit the initiative is not told to complete it.
+    reader = login(world.users["employee"]).get(initiative.get_absolute_url())
+    assert "Prosjektkortet mangler" not in assert_page(reader, initiative.name)
 
 
 def test_portfolio_filters_and_sorting(world, login):

@@ -67,6 +67,9 @@ def idea_detail(request, pk: int):
         else:
             decision_form = IdeaDecisionForm(request.POST, prefix="decision")
             if decision_form.is_valid() and _decide(request, idea, decision_form):
+                if idea.initiative and can(actor, "portfolio.change_initiative", idea.initiative):
+                    # Straight on to what the new initiative needs: its project card.
+                    return redirect("portfolio:initiative_edit", pk=idea.initiative.pk)
                 return redirect(idea.initiative if idea.initiative else "portfolio:ideas")
     context = {
         "idea": idea,
@@ -85,7 +88,7 @@ def _decide(request, idea: Idea, form: IdeaDecisionForm) -> bool:
         with transaction.atomic():
             if decision == "accept":
                 accept_idea(idea, by=request.user, on=timezone.localdate(), reason=reason)
-                messages.success(request, _("The idea is now an initiative in the concept phase."))
+                messages.success(request, _("The idea is now an initiative. Complete its project card."))
             else:
                 status = Idea.Status.PARKED if decision == "park" else Idea.Status.REJECTED
                 park_or_reject(idea, status, reason)

@@ -14,6 +14,7 @@ from core.tenancy import get_for_org_or_404
 from ..filters import PortfolioFilter
 from ..forms import InitiativeForm, PhaseChangeForm
 from ..models import Idea, Initiative, Stakeholder
+from ..services.card import idea_units_not_affected, missing_on_card
 from ..services.listing import export_table, portfolio_queryset
 from ..services.phases import allowed_next_phases, change_phase, record_creation
 from ..services.stakeholders import stakeholder_matrix
@@ -55,14 +56,19 @@ def timeline(request):
 @member_required
 def initiative_detail(request, pk: int):
     initiative = get_for_org_or_404(Initiative, request.actor.organisation, pk=pk)
+    idea = (
+        Idea.objects.for_org(initiative.organisation).filter(initiative=initiative).select_related("proposer").first()
+    )
     context = {
         "initiative": initiative,
+        "missing": missing_on_card(initiative),
+        "units_from_idea": idea_units_not_affected(initiative, idea),
         "phase_changes": initiative.phase_changes.select_related("changed_by"),
         "affected_units": initiative.affected_units.select_related("unit", "unit__parent"),
         "stakeholders": initiative.stakeholders.all(),
         "reports": initiative.status_reports.prefetch_related("deviations").select_related("author")[:5],
         "history": history_for(initiative, children_key="initiative"),
-        "idea": Idea.objects.for_org(initiative.organisation).filter(initiative=initiative).first(),
+        "idea": idea,
     }
     return render(request, "portfolio/initiative_detail.html", context)
 

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from core.access import member_required, require
 from core.editing import delete_object, edit_object
 from core.tenancy import get_for_org_or_404
+from core.validation import parse_id
 
 from ..forms import AffectedUnitForm, DeviationFormSet, StakeholderForm, StatusReportForm
 from ..models import AffectedUnit, Initiative, Stakeholder, StatusReport
@@ -32,6 +33,7 @@ def affected_unit_add(request, pk: int):
         title=_("Add affected unit"),
         back=initiative,
         context={"initiative": initiative},
+        initial={"unit": parse_id(request.GET.get("unit", ""))},  # a unit named in the idea
     )
 
 
