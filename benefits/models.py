@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import operator
 from decimal import Decimal
 
 from django.conf import settings
@@ -262,10 +264,20 @@ class BenefitEstimate(BenefitChild):
         if not self.pessimistic <= self.likely <= self.optimistic:
             raise ValidationError(_("Order the estimates: most pessimistic ≤ most likely ≤ most optimistic."))
 
+    #: The uncertainty-adjusted estimate (MO + 3·ML + MP) / 5 as weights, defined once for the
+    #: model and for the database queries that sum estimates.
+    WEIGHTS = {"optimistic": 1, "likely": 3, "pessimistic": 1}
+
     @property
     def adjusted(self) -> Decimal:
         """Uncertainty-adjusted estimate: (MO + 3·ML + MP) / 5."""
-        return (self.optimistic + 3 * self.likely + self.pessimistic) / 5
+        return sum(weight * getattr(self, field) for field, weight in self.WEIGHTS.items()) / sum(self.WEIGHTS.values())
+
+    @classmethod
+    def adjusted_expression(cls) -> models.Expression:
+        """The same estimate computed by the database, for annotations and sums."""
+        terms = [weight * models.F(field) for field, weight in cls.WEIGHTS.items()]
+        return functools.reduce(operator.add, terms) / sum(cls.WEIGHTS.values())
 
 
 class CostLine(InitiativeChild):

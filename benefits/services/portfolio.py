@@ -51,7 +51,7 @@ class PortfolioBenefits:
 def yearly_inputs(organisation: Organisation) -> dict[int, YearlyInputs]:
     """Per initiative: benefit values, freed hours and costs per year, summed by the database."""
     hourly = Coalesce(F("benefit__unit__hourly_cost"), Value(organisation.hourly_cost), output_field=MONEY)
-    adjusted = (F("optimistic") + 3 * F("likely") + F("pessimistic")) / 5
+    adjusted = BenefitEstimate.adjusted_expression()
     is_hours = Q(benefit__measure=Benefit.Measure.HOURS)
     estimates = (
         BenefitEstimate.objects.filter(organisation=organisation)

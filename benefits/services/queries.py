@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import DecimalField, Exists, ExpressionWrapper, F, Max, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import DecimalField, Exists, ExpressionWrapper, Max, OuterRef, Prefetch, QuerySet, Subquery
 
 from organisations.models import OrgUnit
 from portfolio.models import AffectedUnit, Initiative
@@ -16,7 +16,7 @@ from .followup import with_latest
 
 def with_warning_facts(queryset: QuerySet[Benefit]) -> QuerySet[Benefit]:
     """What the warnings need besides the indicators, computed in the same query."""
-    adjusted = (F("optimistic") + 3 * F("likely") + F("pessimistic")) / 5
+    adjusted = BenefitEstimate.adjusted_expression()
     largest = (
         BenefitEstimate.objects.filter(benefit=OuterRef("pk"))
         .annotate(adjusted=ExpressionWrapper(adjusted, output_field=DecimalField(max_digits=16, decimal_places=4)))
