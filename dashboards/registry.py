@@ -62,6 +62,10 @@ class Panel:
     build: Callable[[Actor, datetime.date], PanelContent]
     order: int = 100  # among panels of the same urgency, lower comes first
 
+    @property
+    def html_id(self) -> str:
+        return "panel-" + self.key.replace(".", "-")
+
 
 @dataclass(frozen=True)
 class BuiltPanel:
