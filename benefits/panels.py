@@ -5,12 +5,22 @@ from __future__ import annotations
 import datetime
 
 from django.urls import reverse
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.permissions import can
-from dashboards.registry import Panel, PanelRow, Urgency, from_list, from_queryset, register
+from core.formatting import format_money, format_number
+from dashboards.registry import (
+    Panel,
+    PanelRow,
+    Urgency,
+    from_list,
+    from_queryset,
+    leads_units,
+    oversees_portfolio,
+    register,
+    runs_portfolio,
+    short_date,
+)
 from organisations.actor import Actor
 
 from .services.followup import IndicatorStatus
@@ -21,11 +31,8 @@ from .services.personal import (
     my_late_measures,
 )
 from .services.plan_gaps import initiatives_past_planning_without_approval, initiatives_without_plan
+from .services.portfolio import planned_and_realised_by_year
 from .services.summary import BenefitRow
-
-
-def short_date(day: datetime.date) -> str:
-    return date_format(day, "SHORT_DATE_FORMAT")
 
 
 def writes(actor: Actor) -> bool:
@@ -85,10 +92,6 @@ def build_late_measures(actor: Actor, today: datetime.date):
     )
 
 
-def leads_units(actor: Actor) -> bool:
-    return bool(actor.led_unit_ids)
-
-
 def build_unit_benefits(actor: Actor, today: datetime.date):
     return from_queryset(
         benefits_from_my_units(actor),
@@ -97,11 +100,6 @@ def build_unit_benefits(actor: Actor, today: datetime.date):
         link=reverse("benefits:portfolio"),
         link_text=_("Benefits in the portfolio"),
     )
-
-
-def runs_portfolio(actor: Actor) -> bool:
-    """The portfolio office (and administrators, who may what it may)."""
-    return can(actor, "portfolio.review_ideas")
 
 
 def plan_row(initiative) -> PanelRow:
@@ -127,6 +125,28 @@ def build_not_approved(actor: Actor, today: datetime.date):
         urgency=Urgency.OVERDUE,
         link=reverse("portfolio:list"),
         link_text=_("The portfolio"),
+    )
+
+
+def year_row(year: int, planned, achieved) -> PanelRow:
+    detail = _("planned %(planned)s") % {"planned": format_money(planned)}
+    if achieved is not None:
+        detail = _("planned %(planned)s, measured achievement %(achieved)s %%") % {
+            "planned": format_money(planned),
+            "achieved": format_number(achieved * 100),
+        }
+    return PanelRow(text=str(year), detail=detail)
+
+
+def build_planned_and_realised(actor: Actor, today: datetime.date):
+    # The years around today: what was to be realised lately and what comes next.
+    years = [y for y in planned_and_realised_by_year(actor.organisation) if abs(y[0] - today.year) <= 2]
+    return from_list(
+        years,
+        lambda y: year_row(*y),
+        urgency=Urgency.INFO,
+        link=reverse("benefits:portfolio"),
+        link_text=_("The benefits of the portfolio"),
     )
 
 
@@ -162,5 +182,14 @@ register(
         leads_units,
         build_unit_benefits,
         order=60,
+    )
+)
+register(
+    Panel(
+        "benefits.planned_and_realised",
+        gettext_lazy("Benefits planned and realised"),
+        oversees_portfolio,
+        build_planned_and_realised,
+        order=95,
     )
 )

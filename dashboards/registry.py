@@ -12,7 +12,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import IntEnum
 
+from django.utils.formats import date_format
+
+from core.permissions import can
 from organisations.actor import Actor
+from organisations.models import Role
 
 ROWS_SHOWN = 5  # a panel shows this many rows; its link leads to the rest
 
@@ -107,3 +111,24 @@ def from_list(items: list, to_row: Callable[[object], PanelRow], *, urgency: Urg
     """A panel of items already computed in Python (the first of them as rows)."""
     rows = [to_row(item) for item in items[:ROWS_SHOWN]]
     return PanelContent(count=len(items), urgency=urgency, rows=rows, link=link, link_text=link_text)
+
+
+# Shared by the apps' panels.
+
+
+def short_date(day: datetime.date) -> str:
+    return date_format(day, "SHORT_DATE_FORMAT")
+
+
+def leads_units(actor: Actor) -> bool:
+    return bool(actor.led_unit_ids)
+
+
+def oversees_portfolio(actor: Actor) -> bool:
+    """Top management and politicians follow the portfolio as a whole."""
+    return actor.has(Role.TOP_MANAGEMENT, Role.POLITICIAN)
+
+
+def runs_portfolio(actor: Actor) -> bool:
+    """The portfolio office (and administrators, who may what it may)."""
+    return can(actor, "portfolio.review_ideas")

@@ -5,21 +5,28 @@ from __future__ import annotations
 import datetime
 
 from django.urls import reverse
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from core.permissions import can
-from dashboards.registry import Panel, PanelContent, PanelRow, Urgency, from_list, from_queryset, register
+from dashboards.registry import (
+    Panel,
+    PanelContent,
+    PanelRow,
+    Urgency,
+    from_list,
+    from_queryset,
+    leads_units,
+    oversees_portfolio,
+    register,
+    runs_portfolio,
+    short_date,
+)
 from organisations.actor import Actor
 from organisations.models import Role
 
 from .models import AffectedUnit
 from .services import overview
-
-
-def short_date(day: datetime.date) -> str:
-    return date_format(day, "SHORT_DATE_FORMAT")
 
 
 def portfolio_link(query: str = "") -> str:
@@ -36,10 +43,6 @@ def change_row(affected: AffectedUnit) -> PanelRow:
     if affected.change_description:
         detail = f"{detail}. {affected.change_description}"
     return PanelRow(text=affected.initiative.name, url=affected.initiative.get_absolute_url(), detail=detail)
-
-
-def leads_units(actor: Actor) -> bool:
-    return bool(actor.led_unit_ids)
 
 
 def build_unit_changes(actor: Actor, today: datetime.date) -> PanelContent:
@@ -96,10 +99,6 @@ def build_led_initiatives(actor: Actor, today: datetime.date) -> PanelContent:
     )
 
 
-def oversees_portfolio(actor: Actor) -> bool:
-    return actor.has(Role.TOP_MANAGEMENT, Role.POLITICIAN)
-
-
 def build_summary(actor: Actor, today: datetime.date) -> PanelContent:
     counts = overview.phase_counts(actor)
     rows = [
@@ -154,10 +153,6 @@ def build_deviations(actor: Actor, today: datetime.date) -> PanelContent:
     )
 
 
-def reviews_ideas(actor: Actor) -> bool:
-    return can(actor, "portfolio.review_ideas")
-
-
 def build_ideas_waiting(actor: Actor, today: datetime.date) -> PanelContent:
     return from_queryset(
         overview.ideas_waiting(actor),
@@ -189,7 +184,7 @@ for panel in (
     Panel("portfolio.red", gettext_lazy("Initiatives with red status"), watches_red, build_red, 20),
     Panel("portfolio.led", gettext_lazy("Initiatives I lead"), leads_initiatives, build_led_initiatives, 30),
     Panel(
-        "portfolio.ideas_waiting", gettext_lazy("Ideas waiting for assessment"), reviews_ideas, build_ideas_waiting, 35
+        "portfolio.ideas_waiting", gettext_lazy("Ideas waiting for assessment"), runs_portfolio, build_ideas_waiting, 35
     ),
     Panel(
         "portfolio.unit_changes",

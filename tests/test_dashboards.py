@@ -4,6 +4,7 @@ import datetime
 import html
 import itertools
 import re
+from decimal import Decimal
 
 import pytest
 from django.db import connection
@@ -11,7 +12,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from benefits.models import Benefit, BenefitPlan, Indicator, RealisationMeasure
+from benefits.models import Benefit, BenefitEstimate, BenefitPlan, Indicator, Measurement, RealisationMeasure
+from benefits.services.portfolio import portfolio_benefits
+from core.formatting import format_money
 from dashboards.registry import registered
 from organisations.actor import build_actor
 from organisations.models import Organisation, Role
@@ -298,6 +301,21 @@ def test_politician_sees_the_portfolio_summary_and_no_empty_section(world, login
     assert "portfolio-summary" not in panels(home(login, world.users["employee"]))
 
 
+def test_top_management_sees_benefits_planned_and_realised(quiet_world, login):
+    world = quiet_world
+    BenefitEstimate.objects.create(benefit=world.benefit, year=TODAY.year, optimistic=100, likely=100, pessimistic=100)
+    # Baseline 10, target 5, measured 8.75 this year → (8.75 − 10) / (5 − 10) = 25 %.
+    indicator = due_indicator(world, None, days_ago=10)
+    Measurement.objects.create(indicator=indicator, value=Decimal("8.75"), measured_on=TODAY)
+    planned = {year: value for year, value, _share in portfolio_benefits(world.org).years}
+    title, count, rest = panels(home(login, world.users["top_management"]))["benefits-planned_and_realised"]
+    assert (title, count) == ("Benefits planned and realised", len([y for y in planned if abs(y - TODAY.year) <= 2]))
+    assert reverse("benefits:portfolio") in rest
+    expected = f"{TODAY.year} – planned {format_money(planned[TODAY.year])}, measured achievement 25 %"
+    assert expected in html.unescape(rest)
+    assert "benefits-planned_and_realised" not in panels(home(login, world.users["project_leader"]))
+
+
 def test_politician_in_an_empty_organisation_gets_a_friendly_line(db, login):
     empty = Organisation.objects.create(name="Tomvik", municipality_number="4601", org_number=valid_orgnr())
     body = home(login, make_member(empty, "tom-politiker", Role.POLITICIAN))
@@ -383,7 +401,14 @@ def add_unit_changes(world, n):
         future_change(world, world.department)
 
 
+def add_planned_years(world, n):
+    for _ in range(n):
+        year = TODAY.year - 2 + next(_names) % 5
+        BenefitEstimate.objects.create(benefit=benefit(world), year=year, optimistic=9, likely=8, pessimistic=7)
+
+
 QUERY_CASES = {
+    "benefits.planned_and_realised": ("politician", add_planned_years),
     "benefits.due": ("benefit_responsible", add_due),
     "benefits.late_measures": ("benefit_responsible", add_late_measures),
     "benefits.warnings": ("unit_leader", add_warned_benefits),
