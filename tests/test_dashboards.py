@@ -20,6 +20,7 @@ from organisations.actor import build_actor
 from organisations.models import Organisation, Role
 from portfolio.models import AffectedUnit, Deviation, Idea, Initiative, Phase, StatusReport
 
+from .browser import assert_page_accessible, sign_in
 from .factories import make_member, valid_orgnr
 from .pages import assert_page
 
@@ -450,3 +451,16 @@ def test_panel_queries_do_not_grow_with_the_data(world, key, django_assert_num_q
     with django_assert_num_queries(len(first.captured_queries)):
         after = panel.build(actor, TODAY).count
     assert before >= 1 and after > before
+
+
+# In a real browser, at phone width
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("who", ["unit_leader", "politician"])
+def test_start_page_is_accessible_for_two_roles(page, world, who):
+    future_change(world, world.department, description="Nye rutiner for nattevakt")
+    sign_in(page, world.users[who])
+    assert_page_accessible(page, "/", "Velkommen til Fjordvik")
+    assert page.locator("main section h2").count() >= 1
