@@ -46,16 +46,12 @@ class PanelContent:
     rows: list[PanelRow] = field(default_factory=list)
     link: str = ""
     link_text: str = ""
+    more: int = 0  # items not shown as rows (the link leads to them)
 
     @property
     def color(self) -> str:
         """The Designsystemet colour of the count."""
         return {Urgency.OVERDUE: "danger", Urgency.ACTION: "warning"}.get(self.urgency, "info")
-
-    @property
-    def more(self) -> int:
-        """Items not shown as rows (the link leads to them)."""
-        return max(self.count - len(self.rows), 0)
 
 
 @dataclass(frozen=True)
@@ -104,13 +100,13 @@ def from_queryset(
     """A panel of a queryset's rows: two queries (the count and the first rows), whatever its size."""
     count = queryset.count()
     rows = [to_row(item) for item in queryset[:ROWS_SHOWN]] if count else []
-    return PanelContent(count=count, urgency=urgency, rows=rows, link=link, link_text=link_text)
+    return PanelContent(count, urgency, rows, link, link_text, more=count - len(rows))
 
 
 def from_list(items: list, to_row: Callable[[object], PanelRow], *, urgency: Urgency, link: str, link_text: str):
     """A panel of items already computed in Python (the first of them as rows)."""
     rows = [to_row(item) for item in items[:ROWS_SHOWN]]
-    return PanelContent(count=len(items), urgency=urgency, rows=rows, link=link, link_text=link_text)
+    return PanelContent(len(items), urgency, rows, link, link_text, more=len(items) - len(rows))
 
 
 # Shared by the apps' panels.

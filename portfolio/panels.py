@@ -72,7 +72,8 @@ def build_own_unit_changes(actor: Actor, today: datetime.date) -> PanelContent:
 
 
 def leads_initiatives(actor: Actor) -> bool:
-    return actor.has(Role.PROJECT_LEADER)
+    # Named on the initiative or holding the role: anyone who may write can lead one.
+    return not actor.is_read_only
 
 
 def build_led_initiatives(actor: Actor, today: datetime.date) -> PanelContent:

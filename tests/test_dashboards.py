@@ -224,6 +224,13 @@ def test_portfolio_office_sees_ideas_waiting(world, login):
     assert "portfolio-ideas_waiting" not in panels(home(login, world.users["employee"]))
 
 
+def test_a_long_panel_shows_five_rows_and_links_to_the_rest(world, login):
+    add_ideas("employee")(world, 6)
+    _title, count, rest = panels(home(login, world.users["portfolio_office"]))["portfolio-ideas_waiting"]
+    assert count == 7 and rest.count("<li>") == 5
+    assert f'href="{reverse("portfolio:ideas")}?status=submitted">Assess ideas (2 more)</a>' in rest
+
+
 def test_portfolio_office_sees_plan_gaps(world, login):
     planning = initiative(world, Phase.PLANNING)
     planned = initiative(world, Phase.PLANNING)
@@ -250,7 +257,8 @@ def test_project_leader_sees_their_initiatives_with_status_report_due(world, log
     leader = world.users["project_leader"]
     fresh = initiative(world, Phase.EXECUTION, project_leader=leader)
     report(fresh, days_ago=3)
-    # The world's initiative (the leader's role covers it) last reported long ago.
+    # The world's initiative (the leader's role covers it) is being executed and last reported long ago.
+    Initiative.objects.for_org(world.org).filter(pk=world.initiative.pk).update(phase=Phase.EXECUTION)
     StatusReport.objects.filter(initiative=world.initiative).update(report_date=TODAY - datetime.timedelta(days=60))
     title, count, rest = panels(home(login, leader))["portfolio-led"]
     assert (title, count) == ("Initiatives I lead", 2)
@@ -258,6 +266,22 @@ def test_project_leader_sees_their_initiatives_with_status_report_due(world, log
     assert fresh.get_absolute_url() in rest
     assert "status report due" in rest.split(fresh.name)[0]  # the one due comes first
     assert "portfolio-led" not in panels(home(login, world.users["employee"]))
+
+
+def test_no_status_report_is_due_before_planning_or_after_closing(world, login):
+    leader = world.users["project_leader"]
+    initiative(world, Phase.CONCEPT, project_leader=leader)
+    initiative(world, Phase.REALISATION, project_leader=leader)
+    title, count, rest = panels(home(login, leader))["portfolio-led"]
+    assert (title, count) == ("Initiatives I lead", 3)  # with the world's initiative, in concept
+    assert "status report due" not in rest
+
+
+def test_named_project_leader_without_the_role_sees_their_initiative(world, login):
+    named = initiative(world, Phase.EXECUTION, project_leader=world.users["benefit_owner"])
+    title, count, rest = panels(home(login, world.users["benefit_owner"]))["portfolio-led"]
+    assert (title, count) == ("Initiatives I lead", 1)
+    assert reverse("portfolio:status_report_add", args=[named.pk]) in rest
 
 
 def test_red_initiatives_and_late_deviations(world, login):
@@ -296,6 +320,7 @@ def test_politician_sees_the_portfolio_summary_and_no_empty_section(world, login
     title, count, rest = shown["portfolio-summary"]
     assert (title, count) == ("The portfolio by phase", 3)
     assert f"{reverse('portfolio:list')}?phase=execution" in rest and "Execution</a> – 2" in rest
+    assert "more)" not in rest  # the phases are a summary, not the first rows of a longer list
     assert "?phase=planning" not in rest  # phases with no initiative are left out
     assert all(count for _title, count, _rest in shown.values())
     assert body.count("<h2") == len(shown)

@@ -14,6 +14,7 @@ from .listing import portfolio_queryset
 from .phases import CLOSED
 
 STATUS_REPORT_INTERVAL = datetime.timedelta(days=31)  # project leaders report at least monthly
+REPORTING_PHASES = (Phase.PLANNING, Phase.EXECUTION, Phase.CLOSING)  # while the project runs
 
 
 def phase_counts(actor: Actor) -> list[tuple[Phase, int]]:
@@ -65,6 +66,8 @@ def led_initiatives(actor: Actor) -> QuerySet[Initiative]:
 
 def status_report_due(initiative: Initiative, today: datetime.date) -> bool:
     """Needs ``latest_report_date`` from ``portfolio_queryset``."""
+    if initiative.phase not in REPORTING_PHASES:
+        return False
     last = initiative.latest_report_date
     return last is None or last < today - STATUS_REPORT_INTERVAL
 
