@@ -136,7 +136,7 @@ def build_red(actor: Actor, today: datetime.date) -> PanelContent:
 
 
 def follows_deviations(actor: Actor) -> bool:
-    return actor.has(Role.TOP_MANAGEMENT, Role.PROJECT_OWNER)
+    return actor.has(Role.TOP_MANAGEMENT, Role.PROJECT_OWNER, Role.PROJECT_LEADER)
 
 
 def build_deviations(actor: Actor, today: datetime.date) -> PanelContent:

@@ -300,6 +300,9 @@ def test_red_initiatives_and_late_deviations(world, login):
     assert (title, count) == ("Deviations past their deadline", 1)
     assert reverse("portfolio:status_report", args=[red_report.pk]) in rest and "Leverandør forsinket" in rest
     assert panels(home(login, world.users["top_management"]))["portfolio-red"][1] == 2
+    Initiative.objects.for_org(world.org).filter(pk=red.pk).update(project_leader=world.users["project_leader"])
+    assert panels(home(login, world.users["project_leader"]))["portfolio-deviations"][1] == 1
+    assert "portfolio-deviations" not in panels(home(login, world.users["employee"]))
     assert "portfolio-red" not in panels(home(login, world.users["employee"]))
 
 

@@ -36,7 +36,8 @@ def red_initiatives(actor: Actor, *, own_only: bool = False) -> QuerySet[Initiat
 
 
 def deviations_past_deadline(actor: Actor, today: datetime.date, *, own_only: bool = False) -> QuerySet[Deviation]:
-    """Deviations in each open initiative's latest status report whose deadline has passed."""
+    """Deviations in each open initiative's latest status report whose deadline has passed;
+    ``own_only``: of initiatives the person owns or leads."""
     newer = StatusReport.objects.filter(
         initiative=OuterRef("report__initiative"), report_date__gt=OuterRef("report__report_date")
     )
@@ -49,7 +50,10 @@ def deviations_past_deadline(actor: Actor, today: datetime.date, *, own_only: bo
         .order_by("deadline", "pk")
     )
     if own_only:
-        deviations = deviations.filter(report__initiative__project_owner_id=actor.user.pk)
+        user_id = actor.user.pk
+        deviations = deviations.filter(
+            Q(report__initiative__project_owner_id=user_id) | Q(report__initiative__project_leader_id=user_id)
+        )
     return deviations
 
 
