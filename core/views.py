@@ -4,19 +4,21 @@ from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from core.access import member_required
-from portfolio.services.overview import home_overview
+from dashboards.registry import panels_for
 
 log = logging.getLogger(__name__)
 
 
 @member_required
 def home(request):
-    return render(request, "core/home.html", home_overview(request.actor))
+    """The start page: the panels that concern this person, most urgent first."""
+    return render(request, "core/home.html", {"panels": panels_for(request.actor, timezone.localdate())})
 
 
 @require_POST

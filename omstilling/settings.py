@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "organisations",
     "portfolio",
     "benefits",
+    "dashboards",
     "demo",
 ]
 

@@ -7,4 +7,4 @@ class PortfolioConfig(AppConfig):
     verbose_name = _("Portfolio")
 
     def ready(self) -> None:
-        from . import permissions  # noqa: F401  (importing it registers the app's rules)
+        from . import panels, permissions  # noqa: F401  (importing them registers the rules and start-page panels)

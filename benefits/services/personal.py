@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from organisations.actor import Actor
+from portfolio.services.phases import CLOSED
 
-from ..models import RealisationMeasure
-from .followup import IndicatorStatus
-from .queries import benefits_queryset
+from ..models import Benefit, Indicator, RealisationMeasure
+from .followup import IndicatorStatus, indicator_status, with_latest
+from .queries import benefits_queryset, warning_queryset
 from .summary import BenefitRow, benefit_rows
 
 
@@ -44,3 +45,48 @@ def my_benefits(actor: Actor, today: datetime.date, *, due_within_days: int = 14
         .select_related("benefit__initiative")
     )
     return MyBenefits(rows=rows, due=due, measures=measures)
+
+
+def my_due_measurements(actor: Actor, today: datetime.date, *, due_within_days: int = 14) -> list[IndicatorStatus]:
+    """Indicators the person measures, or whose benefit they own or answer for, due within the days given
+    or overdue; the most overdue first. One query, however many indicators."""
+    user_id = actor.user.pk
+    indicators = with_latest(
+        Indicator.objects.for_org(actor.organisation)
+        .filter(Q(measured_by_id=user_id) | Q(benefit__owner_id=user_id) | Q(benefit__responsible_id=user_id))
+        .select_related("benefit")
+    )
+    horizon = today + datetime.timedelta(days=due_within_days)
+    statuses = (indicator_status(indicator, today) for indicator in indicators)
+    return sorted((s for s in statuses if s.next_due and s.next_due <= horizon), key=lambda s: s.next_due)
+
+
+def my_benefits_with_warnings(actor: Actor, today: datetime.date) -> list[BenefitRow]:
+    """Benefits the person owns or answers for that have at least one warning."""
+    user_id = actor.user.pk
+    benefits = list(
+        warning_queryset().for_org(actor.organisation).filter(Q(owner_id=user_id) | Q(responsible_id=user_id))
+    )
+    return [row for row in benefit_rows(benefits, actor.organisation, today) if row.warnings]
+
+
+def my_late_measures(actor: Actor, today: datetime.date) -> QuerySet[RealisationMeasure]:
+    """Realisation measures the person is responsible for, not done and past their deadline, oldest first."""
+    return (
+        RealisationMeasure.objects.for_org(actor.organisation)
+        .filter(responsible_id=actor.user.pk, deadline__lt=today)
+        .exclude(status=RealisationMeasure.Status.DONE)
+        .select_related("benefit__initiative")
+        .order_by("deadline", "pk")
+    )
+
+
+def benefits_from_my_units(actor: Actor) -> QuerySet[Benefit]:
+    """Benefits that arise in the units the person leads (and below): theirs to take out."""
+    return (
+        Benefit.objects.for_org(actor.organisation)
+        .filter(unit_id__in=actor.led_unit_ids)
+        .exclude(initiative__phase__in=CLOSED)
+        .select_related("initiative", "unit")
+        .order_by("initiative__name", "pk")
+    )

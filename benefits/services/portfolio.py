@@ -160,3 +160,13 @@ def at_risk_benefits(organisation: Organisation, today: datetime.date) -> list[B
     """Every benefit with at least one warning, with the warnings."""
     benefits = list(warning_queryset().filter(organisation=organisation))
     return [row for row in benefit_rows(benefits, organisation, today) if row.warnings]
+
+
+def planned_and_realised_by_year(organisation: Organisation) -> list[tuple[int, Decimal, Decimal | None]]:
+    """Per year, the planned benefits of the whole portfolio and the average achievement measured."""
+    planned: dict[int, Decimal] = defaultdict(lambda: ZERO)
+    for own in yearly_inputs(organisation).values():
+        for year, kind_values in own.by_kind.items():
+            planned[year] += sum(kind_values.values(), ZERO)
+    realised = realised_share_by_year(organisation)
+    return [(year, value, realised.get(year)) for year, value in sorted(planned.items())]
