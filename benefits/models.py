@@ -455,6 +455,9 @@ class BenefitPlan(InitiativeChild):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    approved_by_owner_on = models.DateField(
+        _("signed by project owner on"), null=True, blank=True, validators=DATE_VALIDATORS
+    )
     approved_by_management = models.ForeignKey(
         User,
         verbose_name=_("approved by top management"),
@@ -463,7 +466,11 @@ class BenefitPlan(InitiativeChild):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    approved_by_management_on = models.DateField(
+        _("signed by top management on"), null=True, blank=True, validators=DATE_VALIDATORS
+    )
     approved_on = models.DateField(_("approved on"), null=True, blank=True, validators=DATE_VALIDATORS)
+    # Raw values (codes, numbers, ISO dates, people's ids): worded only when shown, in the viewer's language.
     snapshot = models.JSONField(default=dict, blank=True, editable=False)
 
     class Meta:
