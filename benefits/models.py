@@ -502,3 +502,25 @@ class ReminderSent(TenantModel):
 
     def __str__(self) -> str:
         return f"{self.indicator} {self.due_on:%d.%m.%Y}"
+
+
+class PlanReminderSent(TenantModel):
+    """One request to sign one content of an initiative's plan, to one person: never sent twice."""
+
+    tenant_parent = "initiative"
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="+")
+    # A digest of the plan's snapshot: a changed plan asks again, an unchanged one never.
+    content = models.CharField(max_length=64)
+    recipient = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["initiative", "content", "recipient"], name="one_signature_request_per_plan_content"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.initiative} {self.content[:8]}"

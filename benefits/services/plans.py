@@ -8,6 +8,8 @@ worded and formatted only when shown.
 from __future__ import annotations
 
 import datetime
+import hashlib
+import json
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -163,13 +165,19 @@ def missing_signatures(initiative: Initiative, draft: BenefitPlan | None) -> lis
     return missing
 
 
+def content_key(frozen: dict) -> str:
+    """A short fingerprint of a plan's content: equal content, equal key."""
+    return hashlib.sha256(json.dumps(frozen, sort_keys=True).encode()).hexdigest()
+
+
 @dataclass(frozen=True)
 class PlanToSign:
-    """A plan with something new that waits for the actor's signature, and as what."""
+    """A plan with something new that waits for the actor's signature, as what, and its content."""
 
     initiative: Initiative
     draft: BenefitPlan | None
     as_owner: bool
+    content: str
 
 
 def plans_awaiting_signature(actor) -> list[PlanToSign]:
@@ -186,10 +194,11 @@ def plans_awaiting_signature(actor) -> list[PlanToSign]:
         if draft and draft.approved_by_owner_id == user.pk:
             continue
         benefits = initiative_benefits(initiative)
-        if not benefits or unchanged_since_approval(initiative, snapshot(benefits)):
+        now = snapshot(benefits)
+        if not benefits or unchanged_since_approval(initiative, now):
             continue
         if can(actor, "benefits.sign_as_owner", initiative):
-            found.append(PlanToSign(initiative, draft, as_owner=True))
+            found.append(PlanToSign(initiative, draft, as_owner=True, content=content_key(now)))
     signed_by_owner = (
         BenefitPlan.objects.for_org(organisation)
         .filter(status=BenefitPlan.Status.DRAFT, approved_by_owner__isnull=False, approved_by_management=None)
@@ -199,7 +208,7 @@ def plans_awaiting_signature(actor) -> list[PlanToSign]:
     )
     for draft in signed_by_owner:
         if can(actor, "benefits.sign_as_management", draft.initiative):
-            found.append(PlanToSign(draft.initiative, draft, as_owner=False))
+            found.append(PlanToSign(draft.initiative, draft, as_owner=False, content=content_key(draft.snapshot)))
     return found
 
 
