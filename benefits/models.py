@@ -511,7 +511,7 @@ class PlanReminderSent(TenantModel):
 
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="+")
     # A digest of the plan's snapshot: a changed plan asks again, an unchanged one never.
-    content = models.CharField(max_length=64)
+    content = models.CharField(max_length=64, editable=False)
     recipient = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
     sent_at = models.DateTimeField(auto_now_add=True)
 
