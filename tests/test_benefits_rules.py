@@ -411,3 +411,20 @@ def test_plans_awaiting_signature_asks_the_owner_first_then_top_management(world
     assert waiting(world.users["employee"]) == []
     sign(world.initiative, management, as_owner=False, as_management=True, on=SECOND_DAY)
     assert waiting(owner) == [] and waiting(management) == []
+
+
+def test_a_signature_on_a_plan_changed_since_is_not_shown_as_valid(world, plan, login):
+    kroner, _hours = plan
+    sign(world.initiative, world.users["owner"], as_owner=True, as_management=False, on=SIGN_DAY)
+    BenefitEstimate.objects.filter(benefit=kroner).update(likely=90000)
+    management = world.users["top_management"]
+    management.preferred_language = "en"
+    management.save()
+    response = login(management).get(reverse("benefits:plan", args=[world.initiative.pk]))
+    body = assert_page(response, "Benefits realisation plan")
+    assert "that signature no longer counts" in body
+    assert "Signed by" not in body and body.count("Not signed yet.") == 2
+    assert response.context["missing"] == [
+        f"The project owner, {world.users['owner']}.",
+        f"A member of top management other than {world.users['owner']}.",
+    ]

@@ -82,6 +82,15 @@ def draft_plan(initiative: Initiative) -> BenefitPlan | None:
     )
 
 
+def signed_draft(initiative: Initiative, now: dict) -> tuple[BenefitPlan | None, bool]:
+    """The draft whose signatures still count for today's plan, and whether a draft's signatures
+    lapsed because the plan changed after they were given."""
+    draft = draft_plan(initiative)
+    if draft is not None and draft.snapshot != now:
+        return None, True
+    return draft, False
+
+
 def unchanged_since_approval(initiative: Initiative, now: dict) -> BenefitPlan | None:
     """The approved version when today's plan is exactly that version: there is nothing new to sign."""
     approved = approved_plan(initiative)

@@ -17,9 +17,9 @@ from ..services.plans import (
     approved_plan,
     can_sign_now,
     differences,
-    draft_plan,
     missing_signatures,
     sign,
+    signed_draft,
     snapshot,
     unchanged_since_approval,
 )
@@ -78,13 +78,14 @@ def plan(request, pk: int):
     now = snapshot([row.benefit for row in summary.rows])
     approved = approved_plan(initiative)
     unchanged = unchanged_since_approval(initiative, now) is not None
-    draft = draft_plan(initiative)
+    draft, lapsed = signed_draft(initiative, now)
     context = {
         "initiative": initiative,
         "summary": summary,
         "economics": summary.economics,
         "approved": approved,
         "draft": draft,
+        "lapsed": lapsed,
         "unchanged": unchanged,
         "can_sign": bool(summary.rows) and can_sign_now(request.actor, initiative, draft, unchanged),
         "missing": [] if unchanged else missing_signatures(initiative, draft),
