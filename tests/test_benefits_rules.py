@@ -397,6 +397,7 @@ def test_the_signing_page_shows_what_is_approved_and_who_must_sign(world, plan, 
 
 
 def test_plans_awaiting_signature_asks_the_owner_first_then_top_management(world, plan):
+    kroner, _hours = plan
     owner, management = world.users["owner"], world.users["top_management"]
 
     def waiting(user):
@@ -411,6 +412,13 @@ def test_plans_awaiting_signature_asks_the_owner_first_then_top_management(world
     assert waiting(world.users["employee"]) == []
     sign(world.initiative, management, as_owner=False, as_management=True, on=SECOND_DAY)
     assert waiting(owner) == [] and waiting(management) == []
+    # A change after approval asks the project owner again; a change after their signature, too.
+    BenefitEstimate.objects.filter(benefit=kroner).update(likely=90000)
+    assert waiting(owner) == [(world.initiative, True)]
+    sign(world.initiative, owner, as_owner=True, as_management=False, on=SECOND_DAY)
+    assert waiting(owner) == []
+    BenefitEstimate.objects.filter(benefit=kroner).update(likely=80000)
+    assert waiting(owner) == [(world.initiative, True)]
 
 
 def test_a_signature_on_a_plan_changed_since_is_not_shown_as_valid(world, plan, login):

@@ -199,12 +199,12 @@ def plans_awaiting_signature(actor) -> list[PlanToSign]:
     organisation, user = actor.organisation, actor.user
     found: list[PlanToSign] = []
     for initiative in Initiative.objects.for_org(organisation).filter(project_owner=user).order_by("name"):
-        draft = draft_plan(initiative)
-        if draft and draft.approved_by_owner_id == user.pk:
-            continue
         benefits = initiative_benefits(initiative)
         now = snapshot(benefits)
         if not benefits or unchanged_since_approval(initiative, now):
+            continue
+        draft, _lapsed = signed_draft(initiative, now)
+        if draft and draft.approved_by_owner_id == user.pk:
             continue
         if can(actor, "benefits.sign_as_owner", initiative):
             found.append(PlanToSign(initiative, draft, as_owner=True, content=content_key(now)))
