@@ -467,6 +467,9 @@ class BenefitPlan(InitiativeChild):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    approved_by_owner_on = models.DateField(
+        _("signed by project owner on"), null=True, blank=True, validators=DATE_VALIDATORS
+    )
     approved_by_management = models.ForeignKey(
         User,
         verbose_name=_("approved by top management"),
@@ -475,7 +478,11 @@ class BenefitPlan(InitiativeChild):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    approved_by_management_on = models.DateField(
+        _("signed by top management on"), null=True, blank=True, validators=DATE_VALIDATORS
+    )
     approved_on = models.DateField(_("approved on"), null=True, blank=True, validators=DATE_VALIDATORS)
+    # Raw values (codes, numbers, ISO dates, people's ids): worded only when shown, in the viewer's language.
     snapshot = models.JSONField(default=dict, blank=True, editable=False)
 
     class Meta:
@@ -507,3 +514,25 @@ class ReminderSent(TenantModel):
 
     def __str__(self) -> str:
         return f"{self.indicator} {self.due_on:%d.%m.%Y}"
+
+
+class PlanReminderSent(TenantModel):
+    """One request to sign one content of an initiative's plan, to one person: never sent twice."""
+
+    tenant_parent = "initiative"
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="+")
+    # A digest of the plan's snapshot: a changed plan asks again, an unchanged one never.
+    content = models.CharField(max_length=64, editable=False)
+    recipient = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["initiative", "content", "recipient"], name="one_signature_request_per_plan_content"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.initiative} {self.content[:8]}"

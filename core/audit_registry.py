@@ -56,6 +56,8 @@ AUDITED: dict[str, dict[str, Any]] = {
 NOT_AUDITED: dict[str, str] = {
     "benefits.ReminderSent": "A receipt written only by the reminder job so an e-mail is never sent twice; "
     "nobody edits it, so the row is its own record.",
+    "benefits.PlanReminderSent": "A receipt written only by the reminder job so a request to sign is never "
+    "sent twice; nobody edits it.",
 }
 
 #: Fields shown as money (1 234 567 kr) in the history; other numbers are shown as plain numbers.

@@ -153,7 +153,10 @@ def load_benefits(org, units: dict, users: dict, reference: datetime.date) -> No
     rpa = Initiative.objects.get(organisation=org, name="Robotisert fakturabehandling (RPA)")
     rpa.project_owner = users["prosjekteier"]
     rpa.save()
-    sign(rpa, users["prosjekteier"], as_owner=True, as_management=True, on=reference - datetime.timedelta(days=200))
+    signed_on = reference - datetime.timedelta(days=200)
+    # Two different people sign: the project owner, then another member of top management.
+    sign(rpa, users["prosjekteier"], as_owner=True, as_management=True, on=signed_on)
+    sign(rpa, users["kommunedirektor"], as_owner=False, as_management=True, on=signed_on)
 
 
 def _benefit(initiative, change, spec, goals, units, users, start, reference) -> None:

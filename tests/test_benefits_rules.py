@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.urls import reverse
 from django.utils import translation
 
 from benefits.models import (
@@ -20,9 +21,15 @@ from benefits.models import (
 )
 from benefits.services.economics import discount_factor
 from benefits.services.followup import achievement, indicator_status, with_latest
-from benefits.services.plans import current_plan, differences, sign, snapshot
+from benefits.services.plans import current_plan, differences, plans_awaiting_signature, sign, snapshot
 from benefits.services.queries import economics_for, initiative_benefits
 from benefits.services.warnings import benefit_warnings, weekly_minutes_per_employee
+from core.formatting import format_money
+from organisations.actor import build_actor
+from organisations.models import Role
+
+from .factories import give_role
+from .pages import assert_page
 
 pytestmark = pytest.mark.django_db
 D = Decimal
@@ -231,7 +238,10 @@ def test_approval_freezes_and_later_changes_show_as_differences(world, plan, eng
     found = differences(approved.snapshot, snapshot(initiative_benefits(world.initiative)))
     whats = {(d.what, d.approved, d.now) for d in found}
     assert ("Benefit", "Lavere vikarkostnader", "Lavere vikarbruk") in whats
-    assert ("Estimate 2027", "130000.00 / 100000.00 / 60000.00", "130000.00 / 90000.00 / 60000.00") in whats
+    # Compared on raw values, shown as Norwegian money: 130 000 kr with non-breaking spaces.
+    old = "130\u00a0000\u00a0kr / 100\u00a0000\u00a0kr / 60\u00a0000\u00a0kr"
+    new = "130\u00a0000\u00a0kr / 90\u00a0000\u00a0kr / 60\u00a0000\u00a0kr"
+    assert ("Estimate 2027", old, new) in whats
 
 
 def test_next_due_adds_whole_months_and_clips_to_month_end():
@@ -268,3 +278,161 @@ def test_qualitative_benefit_is_measured_at_baseline_midway_and_end(world, plan)
     assert next_due(indicator, Latest(D(60), datetime.date(2026, 1, 1))) == datetime.date(2026, 7, 2)
     assert next_due(indicator, Latest(D(75), datetime.date(2026, 7, 10))) == datetime.date(2026, 12, 31)
     assert next_due(indicator, Latest(D(88), datetime.date(2026, 12, 31))) is None
+
+
+# Plan approval people can trust: two different signers, nothing re-signed, language-free snapshots.
+
+SIGN_DAY, SECOND_DAY = datetime.date(2026, 6, 1), datetime.date(2026, 6, 3)
+
+
+def _approve(world) -> BenefitPlan:
+    sign(world.initiative, world.users["owner"], as_owner=True, as_management=False, on=SIGN_DAY)
+    return sign(world.initiative, world.users["top_management"], as_owner=False, as_management=True, on=SECOND_DAY)
+
+
+def test_a_project_owner_in_top_management_gives_one_signature_and_another_leader_the_second(world, plan, english):
+    boss = world.users["owner"]
+    give_role(boss.memberships.get(), Role.TOP_MANAGEMENT)
+    first = sign(world.initiative, boss, as_owner=True, as_management=True, on=SIGN_DAY)
+    assert first.status == BenefitPlan.Status.DRAFT
+    assert (first.approved_by_owner, first.approved_by_owner_on, first.approved_by_management) == (boss, SIGN_DAY, None)
+    with pytest.raises(ValidationError) as error:
+        sign(world.initiative, boss, as_owner=True, as_management=True, on=SECOND_DAY)
+    assert error.value.messages == [
+        "You have already signed this plan. The other signature must come from another person: "
+        f"A member of top management other than {boss}."
+    ]
+    assert BenefitPlan.objects.filter(initiative=world.initiative).get().approved_by_management is None
+    management = world.users["top_management"]
+    done = sign(world.initiative, management, as_owner=False, as_management=True, on=SECOND_DAY)
+    assert done.status == BenefitPlan.Status.APPROVED
+    assert (done.approved_by_owner, done.approved_by_owner_on) == (boss, SIGN_DAY)
+    assert (done.approved_by_management, done.approved_by_management_on, done.approved_on) == (
+        management,
+        SECOND_DAY,
+        SECOND_DAY,
+    )
+
+
+def test_an_approved_plan_without_changes_is_not_signed_again(world, plan, english, login):
+    approved = _approve(world)
+    with pytest.raises(ValidationError) as error:
+        sign(world.initiative, world.users["owner"], as_owner=True, as_management=False, on=SECOND_DAY)
+    assert error.value.messages == [
+        "Nothing has changed since version 1 was approved, so there is nothing new to sign."
+    ]
+    assert list(BenefitPlan.objects.filter(initiative=world.initiative)) == [approved]
+    owner = world.users["owner"]
+    owner.preferred_language = "en"
+    owner.save()
+    client = login(owner)
+    page = reverse("benefits:plan", args=[world.initiative.pk])
+    body = assert_page(client.get(page), "Benefits realisation plan")
+    assert "nothing new to sign" in body
+    sign_url = reverse("benefits:plan_sign", args=[world.initiative.pk])
+    assert sign_url not in body
+    response = client.post(sign_url, follow=True)
+    body = assert_page(response, "Benefits realisation plan")
+    assert "Nothing has changed since version 1 was approved" in body
+    assert list(BenefitPlan.objects.filter(initiative=world.initiative)) == [approved]
+
+
+def test_the_frozen_plan_reads_the_same_in_every_language_and_shows_money_in_norwegian(world, plan, login):
+    kroner, _hours = plan
+    with translation.override("nb"):
+        approved = _approve(world)
+    assert approved.snapshot[str(kroner.pk)]["kind"] == "budget"  # the code, not a label
+    owner = world.users["owner"]
+    client = login(owner)
+    page = reverse("benefits:plan", args=[world.initiative.pk])
+    for language, heading in [("nn", "Gevinstrealiseringsplan"), ("en", "Benefits realisation plan")]:
+        owner.preferred_language = language
+        owner.save()
+        response = client.get(page)
+        assert_page(response, heading)
+        assert response.context["differences"] == []
+    BenefitEstimate.objects.filter(benefit=kroner).update(likely=90000)
+    response = client.get(page)
+    body = assert_page(response, "Benefits realisation plan")
+    old = "120\u00a0000\u00a0kr / 100\u00a0000\u00a0kr / 60\u00a0000\u00a0kr"
+    new = "120\u00a0000\u00a0kr / 90\u00a0000\u00a0kr / 60\u00a0000\u00a0kr"
+    assert [(d.benefit, d.what, d.approved, d.now) for d in response.context["differences"]] == [
+        ("Lavere vikarkostnader", "Estimate 2027", old, new)
+    ]
+    assert f"<td>{old}</td><td>{new}</td>" in body
+
+
+def test_the_signing_page_shows_what_is_approved_and_who_must_sign(world, plan, login):
+    kroner, _hours = plan
+    kroner.owner, kroner.responsible = world.users["unit_leader"], world.users["benefit_responsible"]
+    kroner.save()
+    Indicator.objects.create(
+        benefit=kroner,
+        name="Vikarkostnad per måned",
+        unit_of_measure="kr",
+        baseline_value=50000,
+        baseline_date=datetime.date(2026, 1, 1),
+        target_value=42500,
+        target_date=datetime.date(2027, 12, 31),
+    )
+    owner, management = world.users["owner"], world.users["top_management"]
+    sign(world.initiative, owner, as_owner=True, as_management=False, on=SIGN_DAY)
+    management.preferred_language = "en"
+    management.save()
+    response = login(management).get(reverse("benefits:plan", args=[world.initiative.pk]))
+    body = assert_page(response, "Benefits realisation plan")
+    assert f"Signed by {owner} on 01.06.2026." in body
+    assert "Not signed yet." in body
+    assert f"A member of top management other than {owner}." in body
+    assert reverse("benefits:plan_sign", args=[world.initiative.pk]) in body
+    assert "Lavere vikarkostnader" in body and "Frigjort tid nattevakt" in body
+    assert str(world.users["unit_leader"]) in body and str(world.users["benefit_responsible"]) in body
+    nbsp = "\u00a0"
+    assert f"Vikarkostnad per måned: 50{nbsp}000,00 (01.01.2026) → 42{nbsp}500,00 (31.12.2027)" in body
+    # NPV by hand (see test_economics_by_hand): −300 000 + 536 000 / 1,04 = 215 384,62 and
+    # −348 000 + 526 000 / 1,04 = 157 769,23, shown in whole kroner.
+    assert f"215{nbsp}385{nbsp}kr" in body and f"157{nbsp}769{nbsp}kr" in body
+    band = response.context["economics"].uncertainty
+    assert f"{format_money(band.p10)} – {format_money(band.p90)}" in body
+
+
+def test_plans_awaiting_signature_asks_the_owner_first_then_top_management(world, plan):
+    kroner, _hours = plan
+    owner, management = world.users["owner"], world.users["top_management"]
+
+    def waiting(user):
+        actor = build_actor(user, world.org.pk)
+        return [(p.initiative, p.as_owner) for p in plans_awaiting_signature(actor)]
+
+    assert waiting(owner) == [(world.initiative, True)]
+    assert waiting(management) == []
+    sign(world.initiative, owner, as_owner=True, as_management=False, on=SIGN_DAY)
+    assert waiting(owner) == []
+    assert waiting(management) == [(world.initiative, False)]
+    assert waiting(world.users["employee"]) == []
+    sign(world.initiative, management, as_owner=False, as_management=True, on=SECOND_DAY)
+    assert waiting(owner) == [] and waiting(management) == []
+    # A change after approval asks the project owner again; a change after their signature, too.
+    BenefitEstimate.objects.filter(benefit=kroner).update(likely=90000)
+    assert waiting(owner) == [(world.initiative, True)]
+    sign(world.initiative, owner, as_owner=True, as_management=False, on=SECOND_DAY)
+    assert waiting(owner) == []
+    BenefitEstimate.objects.filter(benefit=kroner).update(likely=80000)
+    assert waiting(owner) == [(world.initiative, True)]
+
+
+def test_a_signature_on_a_plan_changed_since_is_not_shown_as_valid(world, plan, login):
+    kroner, _hours = plan
+    sign(world.initiative, world.users["owner"], as_owner=True, as_management=False, on=SIGN_DAY)
+    BenefitEstimate.objects.filter(benefit=kroner).update(likely=90000)
+    management = world.users["top_management"]
+    management.preferred_language = "en"
+    management.save()
+    response = login(management).get(reverse("benefits:plan", args=[world.initiative.pk]))
+    body = assert_page(response, "Benefits realisation plan")
+    assert "that signature no longer counts" in body
+    assert "Signed by" not in body and body.count("Not signed yet.") == 2
+    assert response.context["missing"] == [
+        f"The project owner, {world.users['owner']}.",
+        f"A member of top management other than {world.users['owner']}.",
+    ]

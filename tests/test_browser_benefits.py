@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 
 import pytest
 from playwright.sync_api import expect
 
 from benefits.models import Benefit, BenefitPlan, Change, Indicator
+from benefits.services.plans import sign
 
 from .browser import assert_accessible, assert_page_accessible, assert_page_shown, open_page, sign_in
 
@@ -126,3 +128,17 @@ def test_import_a_kommit_workbook_in_the_browser(page, world, tmp_path):
     expect(page).to_have_url(re.compile(r"/benefits/initiatives/\d+/$"))
     assert_accessible(page, "Gevinstrealisering: Digitalt nattilsyn")
     assert Benefit.objects.across_organisations().filter(description="Lavere vikarkostnader").exists()
+
+
+def test_signing_page_with_one_signature_and_after_approval_is_accessible(page, world):
+    day = datetime.date(2026, 6, 1)
+    sign(world.initiative, world.users["owner"], as_owner=True, as_management=False, on=day)
+    url = f"/benefits/initiatives/{world.initiative.pk}/plan/"
+    sign_in(page, world.users["top_management"])
+    assert_page_accessible(page, url, "Gevinstrealiseringsplan")
+    expect(page.locator(".still-to-sign li")).to_have_count(1)
+    page.locator("form[action$='/plan/sign/'] button").click()
+    expect(page.get_by_text("Planen er godkjent og låst som versjon 1.")).to_be_visible()
+    assert_accessible(page, "Gevinstrealiseringsplan")
+    expect(page.locator("form[action$='/plan/sign/']")).to_have_count(0)
+    assert BenefitPlan.objects.across_organisations().get(initiative=world.initiative).status == "approved"

@@ -172,7 +172,8 @@ def test_plan_status_and_signatures_come_from_the_approved_plan(world, english):
     sign(world.initiative, world.users["owner"], as_owner=True, as_management=False, on=TODAY)
     draft = build_plan_document(world.initiative, TODAY)
     assert draft.status.status == "Version 1 is a draft"
-    assert [(s.name, s.date) for s in draft.status.signatures] == [(str(world.users["owner"]), ""), ("", "")]
+    # A signature on a draft shows the day it was given.
+    assert [(s.name, s.date) for s in draft.status.signatures] == [(str(world.users["owner"]), "22.11.2026"), ("", "")]
     sign(world.initiative, world.users["top_management"], as_owner=False, as_management=True, on=TODAY)
     Benefit.objects.across_organisations().filter(pk=world.benefit.pk).update(description="Færre runder om natten")
     approved = build_plan_document(world.initiative, TODAY)

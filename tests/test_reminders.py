@@ -93,3 +93,29 @@ def test_a_politician_named_as_measurer_is_never_reminded(world, due):
     world.benefit.owner.memberships.update(is_active=False)
     assert send_reminders(datetime.date(2026, 9, 2)) == 0
     assert mail.outbox == []
+
+
+def test_people_who_must_sign_a_plan_are_asked_once_per_plan_content(world, due):
+    from benefits.models import BenefitEstimate
+    from benefits.services.plans import sign
+
+    owner, management = world.users["owner"], world.users["top_management"]
+    for person, address in ((owner, "eier@example.no"), (management, "leder@example.no")):
+        person.email, person.preferred_language = address, "en"  # new texts are compiled in at merge
+        person.save()
+    quiet_day = datetime.date(2026, 3, 1)  # no measurement is due
+    assert send_reminders(quiet_day) == 1
+    assert mail.outbox[0].to == ["eier@example.no"]
+    assert f"{world.initiative.name} – as project owner" in mail.outbox[0].body
+    assert mail.outbox[0].subject == "Omstilling: 1 plan waits for your signature"
+    assert send_reminders(quiet_day) == 0
+    sign(world.initiative, owner, as_owner=True, as_management=False, on=quiet_day)
+    assert send_reminders(quiet_day) == 1
+    assert mail.outbox[1].to == ["leder@example.no"]
+    assert f"{world.initiative.name} – as top management" in mail.outbox[1].body
+    sign(world.initiative, management, as_owner=False, as_management=True, on=quiet_day)
+    assert send_reminders(quiet_day) == 0
+    # A changed plan is new content: the project owner is asked again.
+    BenefitEstimate.objects.filter(benefit=world.benefit).update(likely=900)
+    assert send_reminders(quiet_day) == 1
+    assert mail.outbox[2].to == ["eier@example.no"]

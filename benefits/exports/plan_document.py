@@ -289,12 +289,10 @@ def _plan_status(plans: list[BenefitPlan], approved: BenefitPlan | None) -> Plan
         }
     else:
         status_text = _("Version %(version)s is a draft") % {"version": latest.version}
-    date = _date(shown.approved_on) if shown.status == BenefitPlan.Status.APPROVED else ""
+    # Each signature with its own date: the two people may sign on different days.
     signatures = (
-        Signature(_("Project owner"), str(shown.approved_by_owner or ""), date if shown.approved_by_owner else ""),
-        Signature(
-            _("Top management"), str(shown.approved_by_management or ""), date if shown.approved_by_management else ""
-        ),
+        Signature(_("Project owner"), str(shown.approved_by_owner or ""), _date(shown.approved_by_owner_on)),
+        Signature(_("Top management"), str(shown.approved_by_management or ""), _date(shown.approved_by_management_on)),
     )
     return PlanStatus(
         version=shown.version, status=status_text, approved_on=_date(shown.approved_on), signatures=signatures

@@ -1,8 +1,10 @@
-"""Email reminders about measurements that are due or overdue: one digest per person.
+"""Email reminders about measurements that are due or overdue, and plans waiting for a
+signature: one digest per person.
 
 Safe to run from cron as often as one likes, and by several workers at once: each (indicator,
 due date, person) is claimed by inserting a ``ReminderSent`` row under a unique constraint
-before the mail goes out, so nothing is sent twice. If sending fails, the claims are removed
+before the mail goes out (a ``PlanReminderSent`` row per plan content to sign), so nothing is
+sent twice. If sending fails, the claims are removed
 and the next run tries again.
 """
 
@@ -10,24 +12,33 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from organisations.actor import build_actor
 from organisations.models import Membership, Role
+from portfolio.models import Initiative
 
-from ..models import Indicator, ReminderSent
+from ..models import Indicator, PlanReminderSent, ReminderSent
 from .followup import IndicatorStatus, indicator_status, with_latest
+from .plans import PlanToSign, plans_awaiting_signature
 
 
 @dataclass(frozen=True)
 class Digest:
     recipient: object
     items: list[IndicatorStatus]
+    plans: list[PlanToSign] = field(default_factory=list)
+
+    @property
+    def organisation(self):
+        return self.items[0].indicator.organisation if self.items else self.plans[0].initiative.organisation
 
 
 def due_indicators(today: datetime.date) -> list[IndicatorStatus]:
@@ -59,6 +70,23 @@ def recipient_of(indicator: Indicator, can_measure: set[tuple[int, int]]):
     return None
 
 
+def signature_requests(can_measure: set[tuple[int, int]]) -> dict[int, list[PlanToSign]]:
+    """Person id → the plans waiting for their signature, in every organisation they sign for."""
+    owners = Initiative.objects.across_organisations().exclude(project_owner=None)
+    management = Membership.objects.across_organisations().filter(roles__role=Role.TOP_MANAGEMENT)
+    signers = set(owners.values_list("organisation_id", "project_owner_id")) | set(
+        management.values_list("organisation_id", "user_id")
+    )
+    signers &= can_measure
+    people = get_user_model().objects.in_bulk({user_id for _org, user_id in signers})
+    requests: dict[int, list[PlanToSign]] = defaultdict(list)
+    for organisation_id, user_id in sorted(signers):
+        actor = build_actor(people[user_id], organisation_id)
+        if actor is not None:
+            requests[user_id].extend(plans_awaiting_signature(actor))
+    return requests
+
+
 def digests(today: datetime.date) -> list[Digest]:
     grouped: dict[int, list[IndicatorStatus]] = defaultdict(list)
     people = {}
@@ -69,11 +97,16 @@ def digests(today: datetime.date) -> list[Digest]:
             continue
         people[person.pk] = person
         grouped[person.pk].append(status)
-    return [Digest(people[pk], items) for pk, items in grouped.items()]
+    to_sign = {pk: plans for pk, plans in signature_requests(can_measure).items() if plans}
+    signers = get_user_model().objects.in_bulk([pk for pk in to_sign if pk not in people])
+    people.update({pk: person for pk, person in signers.items() if person.email})
+    return [
+        Digest(people[pk], grouped.get(pk, []), to_sign.get(pk, [])) for pk in people if pk in grouped or pk in to_sign
+    ]
 
 
-def _claim(digest: Digest) -> list[IndicatorStatus]:
-    """Claim the items not reminded before; returns what this run must send."""
+def _claim(digest: Digest) -> tuple[list[IndicatorStatus], list[PlanToSign]]:
+    """Claim the items and plans not reminded before; returns what this run must send."""
     claimed = []
     for status in digest.items:
         try:
@@ -84,20 +117,30 @@ def _claim(digest: Digest) -> list[IndicatorStatus]:
         except IntegrityError:
             continue
         claimed.append(status)
-    return claimed
+    plans = []
+    for request in digest.plans:
+        try:
+            with transaction.atomic():
+                PlanReminderSent.objects.create(
+                    initiative=request.initiative, content=request.content, recipient=digest.recipient
+                )
+        except IntegrityError:
+            continue
+        plans.append(request)
+    return claimed, plans
 
 
 def send_reminders(today: datetime.date) -> int:
     """Send one digest per person; returns the number of emails sent."""
     sent = 0
     for digest in digests(today):
-        items = _claim(digest)
-        if not items:
+        items, plans = _claim(digest)
+        if not (items or plans):
             continue
         person = digest.recipient
-        language = person.preferred_language or items[0].indicator.organisation.language
+        language = person.preferred_language or digest.organisation.language
         with translation.override(language):
-            context = {"person": person, "items": items, "today": today}
+            context = {"person": person, "items": items, "plans": plans, "today": today}
             subject = render_to_string("benefits/email/reminder_subject.txt", context).strip()
             body = render_to_string("benefits/email/reminder.txt", context)
         try:
@@ -105,6 +148,11 @@ def send_reminders(today: datetime.date) -> int:
         except Exception:
             ReminderSent.objects.filter(
                 recipient=person, indicator__in=[s.indicator for s in items], due_on__in=[s.next_due for s in items]
+            ).delete()
+            PlanReminderSent.objects.filter(
+                recipient=person,
+                initiative__in=[p.initiative for p in plans],
+                content__in=[p.content for p in plans],
             ).delete()
             raise
         sent += 1

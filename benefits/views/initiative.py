@@ -13,8 +13,16 @@ from portfolio.models import Initiative
 
 from ..models import Change, ProcessStep
 from ..services.benefits_map import build_map
-from ..services.plans import approved_plan, differences, sign, snapshot
-from ..services.queries import initiative_benefits
+from ..services.plans import (
+    approved_plan,
+    can_sign_now,
+    differences,
+    missing_signatures,
+    sign,
+    signed_draft,
+    snapshot,
+    unchanged_since_approval,
+)
 from ..services.summary import initiative_summary
 
 
@@ -66,15 +74,21 @@ def benefits_map(request, pk: int):
 @member_required
 def plan(request, pk: int):
     initiative = _initiative(request, pk)
+    summary = initiative_summary(initiative, timezone.localdate(), simulate=True)
+    now = snapshot([row.benefit for row in summary.rows])
     approved = approved_plan(initiative)
-    now = snapshot(initiative_benefits(initiative))
-    drafts = initiative.benefit_plans.filter(status="draft").select_related(
-        "approved_by_owner", "approved_by_management"
-    )
+    unchanged = unchanged_since_approval(initiative, now) is not None
+    draft, lapsed = signed_draft(initiative, now)
     context = {
         "initiative": initiative,
+        "summary": summary,
+        "economics": summary.economics,
         "approved": approved,
-        "draft": drafts.first(),
+        "draft": draft,
+        "lapsed": lapsed,
+        "unchanged": unchanged,
+        "can_sign": bool(summary.rows) and can_sign_now(request.actor, initiative, draft, unchanged),
+        "missing": [] if unchanged else missing_signatures(initiative, draft),
         "differences": differences(approved.snapshot, now) if approved else [],
         "plans": initiative.benefit_plans.select_related("approved_by_owner", "approved_by_management"),
     }
