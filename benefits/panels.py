@@ -31,6 +31,7 @@ from .services.personal import (
     my_late_measures,
 )
 from .services.plan_gaps import initiatives_past_planning_without_approval, initiatives_without_plan
+from .services.plans import PlanToSign, plans_awaiting_signature
 from .services.portfolio import planned_and_realised_by_year
 from .services.summary import BenefitRow
 
@@ -150,6 +151,24 @@ def build_planned_and_realised(actor: Actor, today: datetime.date):
     )
 
 
+def signature_row(plan: PlanToSign) -> PanelRow:
+    role = _("as project owner") if plan.as_owner else _("as top management")
+    return PanelRow(text=plan.initiative.name, url=reverse("benefits:plan", args=[plan.initiative.pk]), detail=role)
+
+
+def build_signatures(actor: Actor, today: datetime.date):
+    return from_list(
+        plans_awaiting_signature(actor),
+        signature_row,
+        urgency=Urgency.ACTION,
+        link=reverse("benefits:portfolio"),
+        link_text=_("Benefits in the portfolio"),
+    )
+
+
+register(
+    Panel("benefits.signatures", gettext_lazy("Plans waiting for my signature"), writes, build_signatures, order=5)
+)
 register(Panel("benefits.due", gettext_lazy("Measurements due"), writes, build_due, order=10))
 register(
     Panel(

@@ -436,7 +436,25 @@ def add_planned_years(world, n):
         BenefitEstimate.objects.create(benefit=benefit(world), year=year, optimistic=9, likely=8, pessimistic=7)
 
 
+def add_drafts_signed_by_the_owner(world, count):
+    """Plans signed by their project owner and waiting for top management."""
+    for _ in range(count):
+        initiative = Initiative.objects.create(
+            organisation=world.org, name=f"Signert {next(_names)}", project_owner=world.users["owner"]
+        )
+        BenefitPlan.objects.create(
+            initiative=initiative,
+            version=1,
+            approved_by_owner=world.users["owner"],
+            approved_by_owner_on=TODAY,
+            snapshot={"benefits": []},
+        )
+
+
+# The management path is constant; a project owner's own plans are compared one initiative at a
+# time (the snapshot is built per initiative), so that path grows with the initiatives they own.
 QUERY_CASES = {
+    "benefits.signatures": ("top_management", add_drafts_signed_by_the_owner),
     "benefits.planned_and_realised": ("politician", add_planned_years),
     "benefits.due": ("benefit_responsible", add_due),
     "benefits.late_measures": ("benefit_responsible", add_late_measures),
@@ -492,3 +510,18 @@ def test_start_page_is_accessible_for_two_roles(page, world, who):
     sign_in(page, world.users[who])
     assert_page_accessible(page, "/", "Velkommen til Fjordvik")
     assert page.locator("main section h2").count() >= 1
+
+
+def test_plans_waiting_for_a_signature_reach_the_owner_then_top_management(world, login):
+    plan_url = reverse("benefits:plan", args=[world.initiative.pk])
+    title, count, rest = panels(home(login, world.users["owner"]))["benefits-signatures"]
+    assert (title, count) == ("Plans waiting for my signature", 1)
+    assert plan_url in rest and "as project owner" in rest
+    assert "benefits-signatures" not in panels(home(login, world.users["top_management"]))  # not yet
+    assert (
+        login(world.users["owner"]).post(reverse("benefits:plan_sign", args=[world.initiative.pk])).status_code == 302
+    )
+    title, count, rest = panels(home(login, world.users["top_management"]))["benefits-signatures"]
+    assert count == 1 and plan_url in rest and "as top management" in rest
+    assert "benefits-signatures" not in panels(home(login, world.users["owner"]))
+    assert "benefits-signatures" not in panels(home(login, world.users["employee"]))
