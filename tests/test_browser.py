@@ -42,8 +42,13 @@ def test_sign_in_propose_accept_and_run_an_initiative(page, new_page, world):
     expect(office.get_by_text("4,00")).to_be_visible()
     office.get_by_label("Godkjenn som tiltak").check()
     office.get_by_role("button", name="Lagre beslutning").click()
+    # Accepting leads straight to the new initiative's project card, then back to its page.
+    expect(office).to_have_url(re.compile(r"/portfolio/initiatives/\d+/edit/$"))
+    assert_page_shown(office, "Rediger tiltak")
+    office.get_by_role("link", name="Digital vaktbytte").click()
     expect(office).to_have_url(re.compile(r"/portfolio/initiatives/\d+/$"))
     assert_page_shown(office, "Digital vaktbytte")
+    expect(office.get_by_text("Prosjektkortet mangler fortsatt:")).to_be_visible()
     initiative = Initiative.objects.across_organisations().get(name="Digital vaktbytte")
     assert initiative.phase == Phase.CONCEPT
 
