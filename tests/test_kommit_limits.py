@@ -18,11 +18,11 @@ from portfolio.models import Initiative
 from .test_kommit import (
     _upload_preview,
     build,
-    for_office,
     good_cells,
     in_english,  # noqa: F401  (autouse: the messages are checked in English)
     parsed_good,
 )
+from .test_kommit_import import for_office
 
 pytestmark = [pytest.mark.django_db, pytest.mark.filterwarnings("ignore:.*not supported:UserWarning")]
 
