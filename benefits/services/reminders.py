@@ -105,29 +105,31 @@ def digests(today: datetime.date) -> list[Digest]:
     ]
 
 
+def _claimed(items: list, receipt) -> list:
+    """The items whose receipt row this run could insert; a unique constraint refuses the rest."""
+    claimed = []
+    for item in items:
+        try:
+            with transaction.atomic():
+                receipt(item)
+        except IntegrityError:
+            continue
+        claimed.append(item)
+    return claimed
+
+
 def _claim(digest: Digest) -> tuple[list[IndicatorStatus], list[PlanToSign]]:
     """Claim the items and plans not reminded before; returns what this run must send."""
-    claimed = []
-    for status in digest.items:
-        try:
-            with transaction.atomic():
-                ReminderSent.objects.create(
-                    indicator=status.indicator, due_on=status.next_due, recipient=digest.recipient
-                )
-        except IntegrityError:
-            continue
-        claimed.append(status)
-    plans = []
-    for request in digest.plans:
-        try:
-            with transaction.atomic():
-                PlanReminderSent.objects.create(
-                    initiative=request.initiative, content=request.content, recipient=digest.recipient
-                )
-        except IntegrityError:
-            continue
-        plans.append(request)
-    return claimed, plans
+    person = digest.recipient
+    items = _claimed(
+        digest.items,
+        lambda s: ReminderSent.objects.create(indicator=s.indicator, due_on=s.next_due, recipient=person),
+    )
+    plans = _claimed(
+        digest.plans,
+        lambda p: PlanReminderSent.objects.create(initiative=p.initiative, content=p.content, recipient=person),
+    )
+    return items, plans
 
 
 def send_reminders(today: datetime.date) -> int:
