@@ -62,7 +62,7 @@ def _build_files(folder: Path) -> dict[str, Path]:
     from openpyxl import load_workbook
 
     from benchmarks import workbooks as W
-    from benefits.kommit import template as T
+    from kommit import template as T
 
     def filled(cells: dict) -> bytes:
         import io

@@ -14,7 +14,7 @@ import zipfile
 
 from openpyxl import load_workbook
 
-from benefits.kommit import template as T
+from kommit import template as T
 
 SHEET_HEAD = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'

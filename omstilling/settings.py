@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "organisations",
     "portfolio",
     "benefits",
+    "kommit",
     "dashboards",
     "demo",
 ]

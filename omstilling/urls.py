@@ -5,7 +5,7 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("organisation/", include("organisations.urls")),
     path("portfolio/", include("portfolio.urls")),
-    path("benefits/kommit/", include("benefits.kommit.urls")),
+    path("benefits/kommit/", include("kommit.urls")),
     path("benefits/exports/", include("benefits.exports.urls")),
     path("benefits/", include("benefits.urls")),
 ]

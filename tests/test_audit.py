@@ -176,8 +176,8 @@ def test_the_source_replaces_an_empty_name(world):
 
 
 def test_workbook_import_and_demo_data_are_named_as_sources(world):
-    from benefits.kommit.importer import create_initiative
     from demo.fjordvik import load_fjordvik
+    from kommit.importer import create_initiative
 
     from .test_kommit import parsed_good
 

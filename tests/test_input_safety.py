@@ -17,11 +17,11 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from benefits.kommit import template as T
-from benefits.kommit.importer import create_initiative
 from benefits.models import Benefit, BenefitEstimate, Change, Measurement, Prerequisite
 from benefits.services.estimates import save_estimates
 from core.validation import TEXT_MAX_LENGTH, DateRangeValidator, validate_multi_line, validate_single_line
+from kommit import template as T
+from kommit.importer import create_initiative
 from organisations.models import Organisation, OrgUnit
 from portfolio.models import Idea, Initiative, Phase, Stakeholder
 from portfolio.services.phases import change_phase

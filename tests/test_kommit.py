@@ -11,11 +11,6 @@ from django.utils import translation
 from openpyxl import Workbook, load_workbook
 
 from benchmarks import workbooks as W
-from benefits.kommit import figures
-from benefits.kommit import template as T
-from benefits.kommit.importer import create_initiative, importance_level, preview_import
-from benefits.kommit.reader import DIRECT, INDIRECT, QUALITATIVE, parse_workbook
-from benefits.kommit.writer import export_workbook
 from benefits.models import (
     Benefit,
     BenefitEstimate,
@@ -28,6 +23,11 @@ from benefits.models import (
     StrategicGoal,
 )
 from benefits.services.queries import economics_for, initiative_benefits
+from kommit import figures
+from kommit import template as T
+from kommit.importer import create_initiative, importance_level, preview_import
+from kommit.reader import DIRECT, INDIRECT, QUALITATIVE, parse_workbook
+from kommit.writer import export_workbook
 from portfolio.models import Initiative, Stakeholder
 
 from .pages import assert_page

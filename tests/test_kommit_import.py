@@ -10,9 +10,9 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 from django.urls import reverse
 
-from benefits.kommit import template as T
-from benefits.kommit.reader import parse_workbook
 from benefits.models import Benefit
+from kommit import template as T
+from kommit.reader import parse_workbook
 from portfolio.models import Initiative
 
 from .pages import assert_page

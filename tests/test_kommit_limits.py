@@ -10,9 +10,9 @@ from django.core.management import CommandError, call_command
 from openpyxl.worksheet._reader import WorkSheetParser
 
 from benchmarks import workbooks as W
-from benefits.kommit import reader
-from benefits.kommit import template as T
-from benefits.kommit.reader import parse_workbook
+from kommit import reader
+from kommit import template as T
+from kommit.reader import parse_workbook
 from portfolio.models import Initiative
 
 from .test_kommit import (

@@ -131,18 +131,18 @@ def _upload(request):
     require(actor, "portfolio.create_initiative")
     if request.method != "POST":
         form = UploadForm(initial={"start_year": timezone.localdate().year})
-        return render(request, "benefits/kommit_upload.html", {"form": form})
+        return render(request, "kommit/upload.html", {"form": form})
 
     form = UploadForm(request.POST, request.FILES)
     valid = form.is_valid()
     uploaded = _uploaded(request, form)
     if not valid or uploaded is None:
-        return render(request, "benefits/kommit_upload.html", {"form": form})
+        return render(request, "kommit/upload.html", {"form": form})
     name, data = uploaded
     result = parse_workbook(data)
     if not result.ok:
         context = {"form": form, "errors": result.errors or [CellError("", "", _("The file could not be read."))]}
-        return render(request, "benefits/kommit_upload.html", context)
+        return render(request, "kommit/upload.html", context)
     start_year = form.cleaned_data["start_year"]
     try:
         if request.POST.get("step") == "confirm" and not form.cleaned_data.get("workbook"):
@@ -157,7 +157,7 @@ def _upload(request):
     except ValidationError as error:
         # A value the reader let through breaks a rule of the model: nothing was saved.
         errors = [CellError("", "", message) for message in error.messages]
-        return render(request, "benefits/kommit_upload.html", {"form": form, "errors": errors})
+        return render(request, "kommit/upload.html", {"form": form, "errors": errors})
     context = {
         "form": UploadForm(initial={"start_year": start_year}),
         "file_name": name,
@@ -166,7 +166,7 @@ def _upload(request):
         "preview": preview,
         "notices": result.notices + preview.notices,
     }
-    return render(request, "benefits/kommit_preview.html", context)
+    return render(request, "kommit/preview.html", context)
 
 
 @member_required

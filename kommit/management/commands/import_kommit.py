@@ -14,11 +14,11 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from benefits.kommit import figures
-from benefits.kommit.importer import EARLIEST_START_YEAR, LATEST_START_YEAR, create_initiative, preview_import
-from benefits.kommit.reader import parse_workbook
 from core.formatting import format_money, format_number
 from core.permissions import can
+from kommit import figures
+from kommit.importer import EARLIEST_START_YEAR, LATEST_START_YEAR, create_initiative, preview_import
+from kommit.reader import parse_workbook
 from organisations.actor import build_actor
 from organisations.models import Organisation
 
