@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from benefits.services.followup import achievement
 
 from . import template as T
-from .reader import DIRECT, INDIRECT, ParsedWorkbook
+from .parsed import DIRECT, INDIRECT, ParsedWorkbook
 
 ZERO = Decimal(0)
 

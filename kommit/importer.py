@@ -62,7 +62,7 @@ from portfolio.services.phases import record_creation
 
 from . import figures
 from . import template as T
-from .reader import DIRECT, INDIRECT, QUALITATIVE, CellNotice, ParsedBenefit, ParsedWorkbook
+from .parsed import DIRECT, INDIRECT, QUALITATIVE, CellNotice, ParsedBenefit, ParsedWorkbook
 
 CENT = Decimal("0.01")
 #: Years are 2000–2100 in the models, and the four year columns come after the start year.

@@ -26,7 +26,6 @@ import datetime
 import io
 import re
 import warnings
-from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import BinaryIO
@@ -34,14 +33,32 @@ from typing import BinaryIO
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from openpyxl import load_workbook
-from openpyxl.utils import coordinate_to_tuple, get_column_letter
+from openpyxl.utils import coordinate_to_tuple
 from openpyxl.utils.datetime import from_excel
 
 from core.exports import FORMULA_STARTS
-from core.formatting import format_number
 
 from . import template as T
 from .package import MAX_FILE_BYTES, not_a_workbook, package_problem
+from .parsed import (
+    DIRECT,
+    INDIRECT,
+    QUALITATIVE,
+    CellError,
+    CellNotice,
+    ParsedBenefit,
+    ParsedChange,
+    ParsedCosts,
+    ParsedIndicator,
+    ParsedMeasure,
+    ParsedProcess,
+    ParsedStakeholder,
+    ParsedStep,
+    ParsedWorkbook,
+    ParseResult,
+    ProjectCard,
+)
+from .sheets import EMPTY, Cell, Cells, fingerprint_errors, read_cells, refusals
 
 ERROR_VALUES = frozenset(
     {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#SPILL!", "#CALC!", "#GETTING_DATA"}
@@ -51,7 +68,6 @@ MAX_AMOUNT = Decimal(10) ** 12
 #: More freed FTE in one benefit and year than this is surely hours typed as FTE.
 MAX_FTE = Decimal(100_000)
 EARLIEST_YEAR, LATEST_YEAR = 1990, 2100
-DIRECT, INDIRECT, QUALITATIVE = "direct", "indirect", "qualitative"
 TYPE_BY_LABEL = {T.TYPE_DIRECT: DIRECT, T.TYPE_INDIRECT: INDIRECT, T.TYPE_QUALITATIVE: QUALITATIVE}
 DEFAULT_INFLUENCE, DEFAULT_ATTITUDE, DEFAULT_IMPORTANCE = 2, 0, 3
 # Lengths of the model fields the texts go into.
@@ -62,170 +78,6 @@ _ISO_DATE_TEXT = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
 _DATE_IN_LABEL = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 _YEAR_IN_TEXT = re.compile(r"\b(\d{4})\b")
 _STRATEGY_LABEL = re.compile(r"^(" + "|".join(T.STRATEGY_LABELS) + r"):[ \t]?", re.MULTILINE)
-#: A template sheet declared larger than this is refused unread; the template's largest is 66 × 16.
-MAX_SHEET_ROWS, MAX_SHEET_COLUMNS = 1_000, 100
-
-
-@dataclass(frozen=True)
-class CellMessage:
-    sheet: str
-    cell: str
-    message: str
-
-    @property
-    def place(self) -> str:
-        return ", ".join(part for part in (self.sheet, self.cell) if part)
-
-    def __str__(self) -> str:
-        return f"{self.place}: {self.message}" if self.place else self.message
-
-
-class CellError(CellMessage):
-    """A problem that stops the import."""
-
-
-class CellNotice(CellMessage):
-    """Something the import does differently from the workbook, or leaves out."""
-
-
-@dataclass
-class ProjectCard:
-    name: str
-    purpose: str
-    statutory: bool
-    planned_start: datetime.date | None
-    planned_end: datetime.date | None
-    budget: Decimal | None
-    service_owner: str
-    project_owner: str
-    project_leader: str
-    business_leader: str
-
-
-@dataclass
-class ParsedStakeholder:
-    row: int
-    name: str
-    involvement: str
-    comment: str
-    how_affected: str
-    influence: int
-    attitude: int
-    anchoring: str
-    communication: str
-    training: str
-
-
-@dataclass
-class ParsedStep:
-    order: int
-    who: str
-    what: str
-
-
-@dataclass
-class ParsedProcess:
-    name: str
-    steps: list[ParsedStep]
-
-
-@dataclass
-class ParsedMeasure:
-    description: str
-    deadline: datetime.date | None
-    cell: str
-
-
-@dataclass
-class ParsedIndicator:
-    """Realisation plan E (name), follow-up plan C-F and today's measurement in result follow-up."""
-
-    name: str
-    unit: str
-    baseline: Decimal | None
-    target: Decimal | None
-    method: str
-    measured: Decimal | None
-    status: str
-
-
-@dataclass
-class ParsedBenefit:
-    index: int  # k = 1..14, the position in every sheet
-    name: str
-    process: str
-    change: str
-    goal: str
-    prerequisites: list[str]
-    type: str  # DIRECT (NOK), INDIRECT (FTE) or QUALITATIVE
-    amounts: list[Decimal | None]  # the four year columns; None where blank (always None if qualitative)
-    importance: int | None  # 1-5, qualitative benefits only
-    measures: list[ParsedMeasure]
-    take_out: str
-    realised_year: int | None
-    realised_date: datetime.date | None
-    responsible: str
-    indicator: ParsedIndicator | None
-
-
-@dataclass
-class ParsedChange:
-    index: int
-    process: str
-    description: str
-
-
-@dataclass
-class ParsedCosts:
-    description: str
-    investment: Decimal | None
-    operating: list[Decimal | None]
-    rate: Decimal | None  # a fraction: 0.04 is 4 %; None when blank (the workbook then uses 0, quirk Q8)
-
-
-@dataclass
-class ParsedWorkbook:
-    card: ProjectCard
-    stakeholders: list[ParsedStakeholder]
-    process_today: ParsedProcess
-    process_future: ParsedProcess
-    benefits: list[ParsedBenefit]
-    changes_without_benefit: list[ParsedChange]
-    costs: ParsedCosts
-    year_labels: list[int | None]
-    assessment: str
-    freed_time_use: str
-    baseline_date: datetime.date | None  # from the follow-up plan's "Oppdatert:" header
-    measured_on: datetime.date | None  # from the result follow-up's "Dato:" header
-
-    def suggested_start_year(self) -> int | None:
-        """The investment year the file itself points at: before its first labelled year column, else the start."""
-        labels = self.year_labels
-        if labels[0] is not None and all(label is None or label == labels[0] + j for j, label in enumerate(labels)):
-            return labels[0] - 1
-        return self.card.planned_start.year if self.card.planned_start else None
-
-
-@dataclass
-class ParseResult:
-    errors: list[CellError] = field(default_factory=list)
-    notices: list[CellNotice] = field(default_factory=list)
-    workbook: ParsedWorkbook | None = None
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors and self.workbook is not None
-
-
-@dataclass(frozen=True)
-class _Cell:
-    value: object  # for a formula, the result Excel saved with the file (None if it saved none)
-    formula: str | None = None
-
-
-_EMPTY = _Cell(None)
-#: The cells read from each template sheet the file has: sheet → coordinate → cell (empty cells left out).
-Cells = dict[str, dict[str, _Cell]]
 
 
 def parse_workbook(file_obj: BinaryIO | bytes | str | Path) -> ParseResult:
@@ -270,117 +122,6 @@ def _read_bytes(file_obj) -> bytes:
     if hasattr(file_obj, "seek"):
         file_obj.seek(0)
     return file_obj.read(MAX_FILE_BYTES + 1)
-
-
-def refusals(workbook) -> list[CellError]:
-    """Errors that stop the import before any cell is read: no template sheet, or a sheet far too large.
-
-    A sheet's size is the dimension the file declares; a file that declares less than it holds
-    is still read only as far as the template's area (``read_cells``).
-    """
-    names = workbook.sheetnames
-    if not set(names).intersection(T.SHEETS):
-        first = names[0] if names else ""
-        return [CellError(first, "", _("This is not the KS/KommIT benefits workbook: none of its sheets are here."))]
-    errors = []
-    for sheet in T.READ_AREAS:
-        if sheet not in names:
-            continue
-        rows, columns = workbook[sheet].max_row or 0, workbook[sheet].max_column or 0
-        if rows > MAX_SHEET_ROWS or columns > MAX_SHEET_COLUMNS:
-            errors.append(
-                CellError(
-                    sheet,
-                    "",
-                    _(
-                        "The sheet reaches cell %(last)s, far beyond the KS/KommIT template. At most "
-                        "%(rows)s rows and %(columns)s columns are accepted: delete what lies below and "
-                        "to the right of the template's tables and try again."
-                    )
-                    % {
-                        "last": f"{get_column_letter(max(columns, 1))}{max(rows, 1)}",
-                        "rows": format_number(MAX_SHEET_ROWS),
-                        "columns": MAX_SHEET_COLUMNS,
-                    },
-                )
-            )
-    return errors
-
-
-def read_cells(workbook) -> Cells:
-    """The read area of every template sheet in the file, in one bounded pass per sheet.
-
-    A second pass over the same area reads the results Excel saved, only for sheets whose area
-    holds formulas (a formula counts with its saved result, and the fingerprint compares formulas).
-    """
-    sheets = [sheet for sheet in T.READ_AREAS if sheet in workbook.sheetnames]
-    formulas = {sheet: _read_area(workbook[sheet]) for sheet in sheets}
-    with_formulas = [sheet for sheet in sheets if any(c.data_type == "f" for c in formulas[sheet].values())]
-    workbook._data_only = True  # openpyxl has no public switch; read-only sheets look at it on each pass
-    saved = {sheet: _read_area(workbook[sheet]) for sheet in with_formulas}
-    cells: Cells = {}
-    for sheet in sheets:
-        cells[sheet] = {}
-        for ref, cell in formulas[sheet].items():
-            if cell.data_type == "f":
-                result = saved[sheet].get(ref)
-                cells[sheet][ref] = _Cell(result.value if result else None, formula=cell.value)
-            else:
-                cells[sheet][ref] = _Cell(cell.value)
-    return cells
-
-
-def _read_area(sheet) -> dict:
-    """The non-empty cells of the sheet's read area, by coordinate; parsing stops after its last row."""
-    last_row, last_column = T.READ_AREAS[sheet.title]
-    found = {}
-    rows = sheet.iter_rows(min_row=1, max_row=last_row, min_col=1, max_col=last_column)
-    for row_number, row in enumerate(rows, start=1):
-        for column, cell in enumerate(row, start=1):
-            if cell.value is not None:
-                found[f"{get_column_letter(column)}{row_number}"] = cell
-    return found
-
-
-def _same_label(value, expected: str) -> bool:
-    return isinstance(value, str) and " ".join(value.split()).casefold() == " ".join(expected.split()).casefold()
-
-
-def _as_written(cells: Cells, sheet: str, ref: str):
-    """What the cell holds as typed: its formula, else its value."""
-    cell = cells[sheet].get(ref, _EMPTY)
-    return cell.formula if cell.formula is not None else cell.value
-
-
-def fingerprint_errors(names: list[str], cells: Cells) -> list[CellError]:
-    """Errors when the workbook is not the KommIT template: a missing sheet, changed labels."""
-    errors = [
-        CellError(sheet, "", _("The sheet is missing. The import needs every sheet of the KS/KommIT template."))
-        for sheet in T.REQUIRED_SHEETS
-        if sheet not in names
-    ]
-    for (sheet, cell), expected in T.LABELS.items():
-        if sheet in cells and not _same_label(_as_written(cells, sheet, cell), expected):
-            errors.append(
-                CellError(
-                    sheet,
-                    cell,
-                    _("The file does not match the KS/KommIT template: this cell should read “%(expected)s”.")
-                    % {"expected": expected},
-                )
-            )
-    if T.SUPPORT in cells:
-        for cell, year in T.SUPPORT_YEAR_CELLS.items():
-            if _as_written(cells, T.SUPPORT, cell) != year:
-                errors.append(
-                    CellError(
-                        T.SUPPORT,
-                        cell,
-                        _("The file does not match the KS/KommIT template: this cell should hold %(value)s.")
-                        % {"value": year},
-                    )
-                )
-    return errors
 
 
 def split_strategy(text: str) -> tuple[str, str, str]:
@@ -454,12 +195,12 @@ class _Reader:
     def notice(self, sheet: str, cell: str, message: str) -> None:
         self.notices.append(CellNotice(sheet, cell, message))
 
-    def cell(self, sheet: str, cell: str) -> _Cell:
+    def cell(self, sheet: str, cell: str) -> Cell:
         row, column = coordinate_to_tuple(cell)
         last_row, last_column = T.READ_AREAS[sheet]
         if row > last_row or column > last_column:
             raise ValueError(f"{sheet}!{cell} is outside the area read; widen template.READ_AREAS")
-        return self.cells[sheet].get(cell, _EMPTY)
+        return self.cells[sheet].get(cell, EMPTY)
 
     def raw(self, sheet: str, cell: str):
         """The cell's value; a formula counts with its saved result. None (and an error) for error values."""

@@ -31,7 +31,8 @@ from portfolio.models import Initiative
 
 from .importer import LATEST_START_YEAR, create_initiative, preview_import
 from .package import MAX_FILE_BYTES, too_large
-from .reader import CellError, parse_workbook
+from .parsed import CellError
+from .reader import parse_workbook
 from .writer import export_workbook, left_out
 
 PAYLOAD_SALT = "benefits.kommit.upload"

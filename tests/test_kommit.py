@@ -26,7 +26,8 @@ from benefits.services.queries import economics_for, initiative_benefits
 from kommit import figures
 from kommit import template as T
 from kommit.importer import create_initiative, importance_level, preview_import
-from kommit.reader import DIRECT, INDIRECT, QUALITATIVE, parse_workbook
+from kommit.parsed import DIRECT, INDIRECT, QUALITATIVE
+from kommit.reader import parse_workbook
 from kommit.writer import export_workbook
 from portfolio.models import Initiative, Stakeholder
 
