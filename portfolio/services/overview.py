@@ -89,6 +89,12 @@ def coming_changes(actor: Actor, unit_ids, today: datetime.date) -> QuerySet[Aff
     )
 
 
+def coming_changes_below(actor: Actor, unit: OrgUnit, today: datetime.date) -> QuerySet[AffectedUnit]:
+    """Changes coming to ``unit`` and every unit below it, as a leader's start page lists them; the
+    tree is walked by the database inside the same query."""
+    return coming_changes(actor, OrgUnit.objects.with_units_below(actor.organisation, [unit.pk]).values("pk"), today)
+
+
 def own_unit_and_above(actor: Actor) -> list[int]:
     """The person's unit and every unit above it: a change to a sector reaches its departments."""
     unit_id = actor.membership.unit_id
