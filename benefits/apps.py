@@ -7,4 +7,4 @@ class BenefitsConfig(AppConfig):
     verbose_name = _("Benefits realisation")
 
     def ready(self) -> None:
-        from . import panels, permissions  # noqa: F401  (importing them registers the rules and start-page panels)
+        from . import navigation, panels, permissions  # noqa: F401  (importing them registers the rules, menu and panels)

@@ -2,7 +2,7 @@
 
 import rules
 
-from core.permissions import register_write
+from core.permissions import is_member, register_write
 from organisations.models import Role
 from portfolio.permissions import can_edit_initiative, is_top_management, leads_portfolio
 
@@ -53,3 +53,6 @@ register_write("benefits.sign_as_owner", is_project_owner_of)
 register_write("benefits.sign_as_management", is_top_management)
 register_write("benefits.sign_plan", is_project_owner_of | is_top_management)
 register_write("benefits.manage_goals", leads_portfolio)
+# Anyone who may write can be named owner, responsible or measurer of benefits ("my benefits"); a
+# politician never is.
+register_write("benefits.own_benefits", is_member)

@@ -9,6 +9,7 @@ class CoreConfig(AppConfig):
         from auditlog.models import LogEntry
         from django.db.models.signals import pre_save
 
+        from . import navigation  # noqa: F401  (importing it puts the start page in the main menu)
         from .audit_context import stamp_source
         from .audit_registry import register_all
 

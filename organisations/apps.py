@@ -7,4 +7,4 @@ class OrganisationsConfig(AppConfig):
     verbose_name = _("Organisations")
 
     def ready(self) -> None:
-        from . import permissions  # noqa: F401  (importing it registers the app's rules)
+        from . import navigation, permissions  # noqa: F401  (importing them registers the rules and menu items)

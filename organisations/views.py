@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -9,6 +10,7 @@ from core.audit import history_for
 from core.editing import delete_object, edit_object
 from core.permissions import can
 from core.tenancy import get_for_org_or_404
+from portfolio.services.overview import coming_changes_below
 
 from .forms import InvitationForm, MembershipForm, OrganisationForm, OrgUnitForm, ScopedRoleForm
 from .models import Membership, OrgUnit, RoleAssignment
@@ -30,10 +32,11 @@ def unit_list(request):
 
 @member_required
 def unit_detail(request, pk: int):
-    unit = get_for_org_or_404(OrgUnit, request.actor.organisation, pk=pk)
+    actor = request.actor
+    unit = get_for_org_or_404(OrgUnit.objects.select_related("parent", "leader"), actor.organisation, pk=pk)
     context = {
         "unit": unit,
-        "impacts": unit.impacts.select_related("initiative").order_by("change_from"),
+        "changes": coming_changes_below(actor, unit, timezone.localdate()),
         "children": unit.children.all(),
         "history": history_for(unit),
     }

@@ -25,7 +25,7 @@ from dashboards.registry import (
 from organisations.actor import Actor
 from organisations.models import Role
 
-from .models import AffectedUnit
+from .models import RAG, AffectedUnit
 from .services import overview
 
 
@@ -72,12 +72,12 @@ def build_own_unit_changes(actor: Actor, today: datetime.date) -> PanelContent:
 
 
 def leads_initiatives(actor: Actor) -> bool:
-    # Named on the initiative or holding the role: anyone who may write can lead one.
+    # Named on the initiative or holding the role: anyone who may write can own or lead one.
     return not actor.is_read_only
 
 
 def build_led_initiatives(actor: Actor, today: datetime.date) -> PanelContent:
-    initiatives = list(overview.led_initiatives(actor))
+    initiatives = list(overview.initiatives_in_role(actor, Role.PROJECT_LEADER))
     due = [i for i in initiatives if overview.status_report_due(i, today)]
 
     def row(initiative) -> PanelRow:
@@ -97,6 +97,31 @@ def build_led_initiatives(actor: Actor, today: datetime.date) -> PanelContent:
         urgency=Urgency.ACTION if due else Urgency.INFO,
         link=portfolio_link(),
         link_text=_("The portfolio"),
+    )
+
+
+def owned_row(initiative) -> PanelRow:
+    detail = initiative.get_phase_display()
+    if initiative.latest_status:
+        detail = _("%(phase)s · status %(status)s") % {
+            "phase": detail,
+            "status": RAG(initiative.latest_status).label.lower(),
+        }
+    return PanelRow(
+        text=initiative.name,
+        url=initiative.get_absolute_url(),
+        detail=detail,
+        overdue=initiative.latest_status == RAG.RED,
+    )
+
+
+def build_owned_initiatives(actor: Actor, today: datetime.date) -> PanelContent:
+    return from_queryset(
+        overview.initiatives_in_role(actor, Role.PROJECT_OWNER),
+        owned_row,
+        urgency=Urgency.INFO,
+        link=portfolio_link(f"?owner={actor.user.pk}"),
+        link_text=_("My initiatives in the portfolio"),
     )
 
 
@@ -184,6 +209,7 @@ for panel in (
     ),
     Panel("portfolio.red", gettext_lazy("Initiatives with red status"), watches_red, build_red, 20),
     Panel("portfolio.led", gettext_lazy("Initiatives I lead"), leads_initiatives, build_led_initiatives, 30),
+    Panel("portfolio.owned", gettext_lazy("Initiatives I own"), leads_initiatives, build_owned_initiatives, 32),
     Panel(
         "portfolio.ideas_waiting", gettext_lazy("Ideas waiting for assessment"), runs_portfolio, build_ideas_waiting, 35
     ),

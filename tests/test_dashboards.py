@@ -284,6 +284,28 @@ def test_named_project_leader_without_the_role_sees_their_initiative(world, logi
     assert reverse("portfolio:status_report_add", args=[named.pk]) in rest
 
 
+def test_project_owner_sees_the_initiatives_they_own(world, login):
+    owner = world.users["owner"]
+    red = initiative(world, Phase.EXECUTION, project_owner=owner)
+    report(red, "red")
+    initiative(world, Phase.COMPLETED, project_owner=owner)  # finished: not on the start page
+    initiative(world, Phase.EXECUTION, project_owner=world.users["top_management"])  # someone else's
+    title, count, rest = panels(home(login, owner))["portfolio-owned"]
+    assert (title, count) == ("Initiatives I own", 2)  # with the world's initiative
+    assert red.get_absolute_url() in rest and world.initiative.get_absolute_url() in rest
+    assert "<strong>Execution · status red</strong>" in rest
+    assert f"{reverse('portfolio:list')}?owner={owner.pk}" in rest
+    assert "portfolio-owned" not in panels(home(login, world.users["employee"]))
+
+
+def test_a_project_owner_role_for_one_initiative_shows_it_as_owned(world, login):
+    scoped_owner = world.users["project_owner"]
+    owned = initiative(world, Phase.PLANNING)
+    scoped_owner.memberships.get().roles.update(initiative=owned)
+    title, count, rest = panels(home(login, scoped_owner))["portfolio-owned"]
+    assert (title, count) == ("Initiatives I own", 1) and owned.get_absolute_url() in rest
+
+
 def test_red_initiatives_and_late_deviations(world, login):
     red = initiative(world, Phase.EXECUTION, project_owner=world.users["owner"])
     red_report = report(red, "red")
@@ -451,10 +473,27 @@ def add_drafts_signed_by_the_owner(world, count):
         )
 
 
-# The management path is constant; a project owner's own plans are compared one initiative at a
-# time (the snapshot is built per initiative), so that path grows with the initiatives they own.
+def add_owned_plans_to_sign(world, count):
+    """Initiatives the project owner owns, each with a benefit, one with an approved plan changed since."""
+    for index in range(count):
+        owned = initiative(world, Phase.PLANNING, project_owner=world.users["owner"])
+        changed = Benefit.objects.create(
+            initiative=owned, change=world.change, description="Gevinst", kind="capacity", measure="hours"
+        )
+        BenefitEstimate.objects.create(benefit=changed, year=2027, optimistic=3, likely=2, pessimistic=1)
+        if index % 2:
+            BenefitPlan.objects.create(initiative=owned, version=1, status=BenefitPlan.Status.APPROVED, snapshot={})
+
+
+def add_owned(world, count):
+    for index in range(count):
+        owned = initiative(world, Phase.EXECUTION, project_owner=world.users["owner"])
+        report(owned, "red" if index % 2 else "green")
+
+
 QUERY_CASES = {
     "benefits.signatures": ("top_management", add_drafts_signed_by_the_owner),
+    "benefits.signatures[owner]": ("owner", add_owned_plans_to_sign),
     "benefits.planned_and_realised": ("politician", add_planned_years),
     "benefits.due": ("benefit_responsible", add_due),
     "benefits.late_measures": ("benefit_responsible", add_late_measures),
@@ -465,6 +504,7 @@ QUERY_CASES = {
     "portfolio.red": ("top_management", add_red),
     "portfolio.deviations": ("owner", add_deviations),
     "portfolio.led": ("project_leader", add_led),
+    "portfolio.owned": ("owner", add_owned),
     "portfolio.summary": ("politician", add_initiatives(Phase.EXECUTION)),
     "portfolio.ideas_waiting": ("portfolio_office", add_ideas("employee")),
     "portfolio.my_ideas": ("employee", add_ideas("employee")),
@@ -474,14 +514,14 @@ QUERY_CASES = {
 
 
 def build(world, key, user_key):
-    panel = next(p for p in registered() if p.key == key)
+    panel = next(p for p in registered() if p.key == key.split("[")[0])
     actor = build_actor(world.users[user_key], world.org.pk)
     assert panel.applies(actor)  # which also works out the units led, once per request
     return panel, actor
 
 
 def test_every_panel_has_a_query_count_case():
-    assert set(QUERY_CASES) == {panel.key for panel in registered()}
+    assert {case.split("[")[0] for case in QUERY_CASES} == {panel.key for panel in registered()}
 
 
 @pytest.mark.parametrize("key", sorted(QUERY_CASES))

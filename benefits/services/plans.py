@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
+from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -25,7 +26,7 @@ from organisations.naming import read_only_people
 from portfolio.models import Initiative
 
 from ..models import Benefit, BenefitPlan
-from .queries import initiative_benefits
+from .queries import benefits_queryset, initiative_benefits
 
 CHOICE_FIELDS = ["kind", "measure", "importance", "take_out"]
 PEOPLE_FIELDS = ["owner", "responsible"]
@@ -190,24 +191,19 @@ class PlanToSign:
 
 
 def plans_awaiting_signature(actor) -> list[PlanToSign]:
-    """Plans the actor may sign now, for the start page and the e-mail digest.
+    """Plans the actor may sign now, for the start page and the e-mail digest: a constant number of
+    queries, however many initiatives the person owns.
 
     A project owner is asked for each initiative they own whose plan is new or changed since
     approval and lacks their signature; top management is asked once a draft carries the other
     person's signature and lacks theirs.
     """
     organisation, user = actor.organisation, actor.user
-    found: list[PlanToSign] = []
-    for initiative in Initiative.objects.for_org(organisation).filter(project_owner=user).order_by("name"):
-        benefits = initiative_benefits(initiative)
-        now = snapshot(benefits)
-        if not benefits or unchanged_since_approval(initiative, now):
-            continue
-        draft, _lapsed = signed_draft(initiative, now)
-        if draft and draft.approved_by_owner_id == user.pk:
-            continue
-        if can(actor, "benefits.sign_as_owner", initiative):
-            found.append(PlanToSign(initiative, draft, as_owner=True, content=content_key(now)))
+    found = [
+        PlanToSign(initiative, draft, as_owner=True, content=content_key(now))
+        for initiative, draft, now in _owned_plans_changed(actor)
+        if not (draft and draft.approved_by_owner_id == user.pk) and can(actor, "benefits.sign_as_owner", initiative)
+    ]
     signed_by_owner = (
         BenefitPlan.objects.for_org(organisation)
         .filter(status=BenefitPlan.Status.DRAFT, approved_by_owner__isnull=False, approved_by_management=None)
@@ -219,6 +215,31 @@ def plans_awaiting_signature(actor) -> list[PlanToSign]:
         if can(actor, "benefits.sign_as_management", draft.initiative):
             found.append(PlanToSign(draft.initiative, draft, as_owner=False, content=content_key(draft.snapshot)))
     return found
+
+
+def _owned_plans_changed(actor) -> list[tuple[Initiative, BenefitPlan | None, dict]]:
+    """Each initiative the actor is named project owner of whose plan has benefits and differs from its
+    approved version: with the draft whose signatures still count and today's snapshot. Three reads
+    (initiatives, their benefits, their plan versions) and the benefits' prefetches."""
+    owned = list(Initiative.objects.for_org(actor.organisation).filter(project_owner=actor.user).order_by("name"))
+    benefits: dict[int, list[Benefit]] = defaultdict(list)
+    for benefit in benefits_queryset().for_org(actor.organisation).filter(initiative__in=owned):
+        benefits[benefit.initiative_id].append(benefit)
+    versions: dict[int, list[BenefitPlan]] = defaultdict(list)  # newest first
+    plans = BenefitPlan.objects.for_org(actor.organisation).filter(initiative__in=owned)
+    for plan in plans.select_related("approved_by_owner", "approved_by_management").order_by("-version"):
+        versions[plan.initiative_id].append(plan)
+    changed = []
+    for initiative in owned:
+        if not benefits[initiative.pk]:
+            continue
+        now = snapshot(benefits[initiative.pk])
+        approved = next((p for p in versions[initiative.pk] if p.status == BenefitPlan.Status.APPROVED), None)
+        if approved and approved.snapshot == now:
+            continue
+        draft = next((p for p in versions[initiative.pk] if p.status == BenefitPlan.Status.DRAFT), None)
+        changed.append((initiative, draft if draft and draft.snapshot == now else None, now))
+    return changed
 
 
 @dataclass(frozen=True)

@@ -57,12 +57,16 @@ def deviations_past_deadline(actor: Actor, today: datetime.date, *, own_only: bo
     return deviations
 
 
-def led_initiatives(actor: Actor) -> QuerySet[Initiative]:
-    """Open initiatives the person is named project leader of or holds the project leader role for."""
-    scoped = [a.initiative_id for a in actor.assignments if a.role == Role.PROJECT_LEADER and a.initiative_id]
+#: The field naming the person who holds each role on an initiative.
+NAMED_AS = {Role.PROJECT_OWNER: "project_owner_id", Role.PROJECT_LEADER: "project_leader_id"}
+
+
+def initiatives_in_role(actor: Actor, role: str) -> QuerySet[Initiative]:
+    """Open initiatives the person is named project owner or leader of (``role``) or holds that role for."""
+    scoped = [a.initiative_id for a in actor.assignments if a.role == role and a.initiative_id]
     return (
         portfolio_queryset(actor.organisation)
-        .filter(Q(project_leader_id=actor.user.pk) | Q(pk__in=scoped))
+        .filter(Q(**{NAMED_AS[role]: actor.user.pk}) | Q(pk__in=scoped))
         .exclude(phase__in=CLOSED)
         .order_by("name", "pk")
     )
@@ -87,6 +91,12 @@ def coming_changes(actor: Actor, unit_ids, today: datetime.date) -> QuerySet[Aff
         .select_related("unit", "initiative")
         .order_by("change_from", "unit__name", "pk")
     )
+
+
+def coming_changes_below(actor: Actor, unit: OrgUnit, today: datetime.date) -> QuerySet[AffectedUnit]:
+    """Changes coming to ``unit`` and every unit below it, as a leader's start page lists them; the
+    tree is walked by the database inside the same query."""
+    return coming_changes(actor, OrgUnit.objects.with_units_below(actor.organisation, [unit.pk]).values("pk"), today)
 
 
 def own_unit_and_above(actor: Actor) -> list[int]:
