@@ -184,6 +184,7 @@ def indicator_chart(indicator: Indicator) -> charts.Chart | None:
         **charts.chart_config(
             width=640,
             height=320,
+            margin_right=40,
             x_value_formatter=short_date,
             value_formatter=lambda value: format_number(value, 2),
             x_label_rotation=0,

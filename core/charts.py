@@ -188,13 +188,13 @@ def _rules(css: str):
             selector = selector.strip()
             if not selector or any(marker in selector for marker in INTERACTIVE):
                 continue
-            tokens = re.findall(r">|[^\s>]+", selector)
+            pieces = re.findall(r">|[^\s>]+", selector)
             parts = []
-            for token in reversed(tokens):
-                if parts and parts[-1] not in (">",) and token != ">":
-                    parts.append(" ")
-                parts.append(token)
-            specificity = (selector.count(".") + selector.count("[") + selector.count(":not"), len(tokens))
+            for piece in reversed(pieces):
+                if parts and parts[-1] != ">" and piece != ">":
+                    parts.append(" ")  # two compounds side by side: a descendant combinator
+                parts.append(piece)
+            specificity = (selector.count(".") + selector.count("[") + selector.count(":not"), len(pieces))
             order += 1
             yield specificity, order, parts, declarations
 
@@ -228,9 +228,32 @@ def _mark(root, markers: dict[str, str]) -> None:
                 line.attrib.update(
                     {"opacity": "1", "stroke": NEUTRAL_TEXT, "stroke-width": "2", "stroke-dasharray": "6,4"}
                 )
-        note = etree.SubElement(guides, "text", x=label.get("x"), y="14", fill=NEUTRAL_TEXT)
-        note.attrib.update({"text-anchor": "middle", "font-size": "13px", "font-family": FONT, "font-weight": "600"})
+        note = etree.SubElement(guides, "text", x=str(float(label.get("x")) + 4), y="14", fill=NEUTRAL_TEXT)
+        # A white outline keeps the word readable where a line crosses it.
+        note.attrib.update(
+            {
+                "font-size": "13px",
+                "font-family": FONT,
+                "font-weight": "600",
+                "stroke": BACKGROUND,
+                "stroke-width": "4",
+                "paint-order": "stroke",
+            }
+        )
         note.text = markers[label.text]
+
+
+def _series_widths_win(root) -> None:
+    """A series' own stroke width (``stroke_style``) beats pygal's default width on its lines.
+
+    In pygal's CSS the default sits on the line itself and so always wins; here the line
+    inherits from its series instead.
+    """
+    for series in root.iter():
+        if "series" in _classes(series) and series.get("stroke-width"):
+            for line in series.iter():
+                if "line" in _classes(line):
+                    line.attrib.pop("stroke-width", None)
 
 
 def render(chart, title: str, description: str, markers: dict[str, str] | None = None) -> Chart:
@@ -241,6 +264,7 @@ def render(chart, title: str, description: str, markers: dict[str, str] | None =
     root = chart.render_tree()
     _inline_styles(root)
     _mark(root, markers or {})
+    _series_widths_win(root)
     for element in root.iter():
         if "ci" in _classes(element):
             element.set("stroke-dasharray", "none")  # the P10–P90 whisker is solid whatever its series

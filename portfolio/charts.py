@@ -24,7 +24,7 @@ PHASE_LOOK = {
     Phase.STOPPED: (charts.WARNING, "2, 6"),
 }
 BAR_WIDTH = 14
-ROW_HEIGHT = 30
+ROW_HEIGHT = 34
 MAX_YEAR_LABELS = 12
 
 
@@ -68,7 +68,7 @@ def timeline_chart(timeline: Timeline | None, today: datetime.date) -> charts.Ch
     chart = pygal.DateLine(
         **charts.chart_config(
             width=900,
-            height=110 + ROW_HEIGHT * rows,
+            height=140 + ROW_HEIGHT * rows,
             margin_right=40,
             allow_interruptions=True,
             show_y_guides=False,

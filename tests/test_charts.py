@@ -7,9 +7,12 @@ catalogues have been compiled; numbers and dates are Norwegian in every language
 from __future__ import annotations
 
 import datetime
+import io
 import re
+from dataclasses import replace
 from decimal import Decimal as D
 
+import docx
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -31,6 +34,10 @@ def svgs(page: str) -> list[etree._Element]:
 
 def texts(svg) -> list[str]:
     return [t.text for t in svg.iter() if isinstance(t.tag, str) and etree.QName(t).localname == "text" and t.text]
+
+
+def description_of(svg) -> str:
+    return svg.find("{http://www.w3.org/2000/svg}desc").text
 
 
 def assert_accessible_svg(svg, title: str) -> None:
@@ -77,7 +84,7 @@ def two_years(world):
     )
     change = Change.objects.create(initiative=initiative, description="Digital søknad")
     benefit = Benefit.objects.create(
-        initiative=initiative, change=change, description="Mindre porto", kind="cost", measure="kroner"
+        initiative=initiative, change=change, description="Mindre porto", kind="budget", measure="kroner"
     )
     BenefitEstimate.objects.create(benefit=benefit, year=2026, optimistic=100000, likely=100000, pessimistic=100000)
     BenefitEstimate.objects.create(benefit=benefit, year=2027, optimistic=550000, likely=550000, pessimistic=550000)
@@ -95,7 +102,7 @@ def test_economics_page_shows_the_cumulative_chart_and_its_figures(world, login,
     page = assert_page(login(reader(world)).get(economics_url(two_years)), "Economics: To år")
     [svg] = svgs(page)
     assert_accessible_svg(svg, "Cumulative net benefit, technology only and full cost")
-    description = svg.find("desc").text
+    description = description_of(svg)
     assert "231\xa0818\xa0kr" in description and "261\xa0818\xa0kr" in description
     assert "Payback year: 2027." in description
     labels = texts(svg)
@@ -139,7 +146,7 @@ def test_portfolio_page_shows_planned_per_year_and_by_sector(world, login, two_y
     year_svg, sector_svg = svgs(page)
     assert_accessible_svg(year_svg, "Planned benefits per year, with the average achievement measured")
     # 2026: To år's 100 000 kr; 2027: 550 000 kr plus the world's 980 hours × 650 kr = 637 000 kr.
-    description = year_svg.find("desc").text
+    description = description_of(year_svg)
     assert "2026: 100\xa0000\xa0kr planned" in description
     assert "2027: 1\xa0187\xa0000\xa0kr planned" in description
     # The world's indicator: (35 − 40) / (20 − 40) = 25 % achieved, measured in 2026.
@@ -171,7 +178,7 @@ def test_indicator_chart_shows_measurements_against_the_planned_path(world, logi
     page = assert_page(client.get(world.benefit.get_absolute_url()), world.benefit.description)
     [svg] = svgs(page)
     assert_accessible_svg(svg, "Fjordvik runder per natt: measured against the planned path")
-    description = svg.find("desc").text
+    description = description_of(svg)
     assert "from 40,00 on 01.01.2026 to 20,00 on 31.12.2027" in description
     assert "2 measurements; the latest 31,00 on 01.09.2026" in description
     # The measurements table is the alternative.
@@ -204,11 +211,23 @@ def test_chart_pages_keep_their_query_count_as_rows_grow(world, login, two_years
     assert counts[0] == counts[1]
 
 
-def test_the_svg_serves_the_pdf_too(world, two_years):
-    """The plan document's chart is the same SVG, parsed by fpdf2 without complaint."""
-    from benefits.exports.plan_pdf import economics_svg
-    from benefits.services.queries import economics_for, initiative_benefits
+def test_the_plan_pdf_draws_the_economics_chart_and_word_gets_its_text(world, two_years):
+    """The plan document carries the same SVG; fpdf2 draws it, the Word file gets its description."""
+    from benefits.exports.plan_document import Figure, build_plan_document
+    from benefits.exports.plan_docx import render_docx
+    from benefits.exports.plan_pdf import render_pdf
 
-    svg = economics_svg(economics_for(two_years, initiative_benefits(two_years)))
-    root = etree.fromstring(svg.encode())
-    assert root.get("role") == "img"
+    document = build_plan_document(two_years, datetime.date(2026, 11, 23))
+    [figure] = [block for section in document.sections for block in section.blocks if isinstance(block, Figure)]
+    assert_accessible_svg(etree.fromstring(figure.svg.encode()), figure.caption)
+    assert "231\xa0818\xa0kr" in figure.description
+    with_chart = render_pdf(document)
+    assert with_chart.startswith(b"%PDF")
+    sections = tuple(
+        replace(section, blocks=tuple(b for b in section.blocks if not isinstance(b, Figure)))
+        for section in document.chapters
+    )
+    without_chart = render_pdf(replace(document, chapters=sections))
+    assert len(with_chart) > len(without_chart) + 1000  # the chart's paths are in the PDF
+    paragraphs = [p.text for p in docx.Document(io.BytesIO(render_docx(document))).paragraphs]
+    assert f"{figure.caption}. {figure.description}" in paragraphs

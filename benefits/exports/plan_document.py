@@ -37,6 +37,7 @@ from core.formatting import NBSP, format_money, format_number
 from organisations.models import Membership
 from portfolio.models import AffectedUnit, Initiative
 
+from ..charts import economics_chart
 from ..models import Benefit, BenefitEstimate, BenefitPlan, Change, Indicator, RealisationMeasure, StrategicGoal
 from ..services.economics import Economics, benefit_hourly_cost, benefit_value
 from ..services.followup import IndicatorStatus
@@ -76,7 +77,16 @@ class Table:
     empty_text: str = ""  # said instead of the table when it has no rows
 
 
-Block = Paragraph | BulletList | Table
+@dataclass(frozen=True)
+class Figure:
+    """A chart: its SVG (no script, no style element) and the text that says what it shows."""
+
+    svg: str
+    caption: str
+    description: str
+
+
+Block = Paragraph | BulletList | Table | Figure
 
 
 @dataclass(frozen=True)
@@ -499,6 +509,12 @@ def _yearly_value(c: _Context, benefit: Benefit, estimate: BenefitEstimate | Non
     return None if estimate is None else benefit_value(benefit, estimate.adjusted, c.initiative.organisation)
 
 
+def _economics_figure(economics: Economics) -> list[Figure]:
+    """The economics page's chart of the cumulative net benefit, when there are figures to draw."""
+    drawn = economics_chart(economics)
+    return [Figure(drawn.chart.svg, drawn.chart.title, drawn.chart.description)] if drawn else []
+
+
 def _chapter_benefits(c: _Context) -> tuple[Section, ...]:
     e = c.economics
     first, last = e.years[0].year, e.years[-1].year
@@ -730,6 +746,7 @@ def _chapter_benefits(c: _Context) -> tuple[Section, ...]:
                 )
             ),
             economics_table,
+            *_economics_figure(e),
             implementation,
             key_figures,
         ),
