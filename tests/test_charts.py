@@ -213,8 +213,9 @@ def test_chart_pages_keep_their_query_count_as_rows_grow(world, login, two_years
 
 def test_the_plan_pdf_draws_the_economics_chart_and_word_gets_its_text(world, two_years):
     """The plan document carries the same SVG; fpdf2 draws it, the Word file gets its description."""
-    from benefits.exports.plan_document import Figure, build_plan_document
+    from benefits.exports.plan_document import build_plan_document
     from benefits.exports.plan_docx import render_docx
+    from benefits.exports.plan_model import Figure
     from benefits.exports.plan_pdf import render_pdf
 
     document = build_plan_document(two_years, datetime.date(2026, 11, 23))

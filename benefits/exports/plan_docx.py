@@ -18,7 +18,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from .plan_document import BulletList, Figure, Paragraph, PlanDocument, Table
+from .plan_model import BulletList, Figure, Paragraph, PlanDocument, Table
 
 PAGE_MARGIN = Cm(2)
 SMALL_TABLE_COLUMNS = 6  # tables with more columns than this use a smaller font

@@ -30,7 +30,7 @@ from fpdf.enums import XPos, YPos
 from fpdf.prefs import ViewerPreferences
 from lxml import etree
 
-from .plan_document import BulletList, Figure, Paragraph, PlanDocument, Table
+from .plan_model import BulletList, Figure, Paragraph, PlanDocument, Table
 
 FONT_DIRS = Path("/usr/share/fonts/truetype")
 # (family name, regular, bold): the first pair that exists is embedded.
