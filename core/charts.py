@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.utils.safestring import SafeString, mark_safe
 from lxml import etree
@@ -134,41 +136,79 @@ def _classes(element) -> list[str]:
     return (element.get("class") or "").split() if isinstance(element.tag, str) else []
 
 
-def _matches_compound(element, compound: str) -> bool:
-    match = COMPOUND.match(compound)
-    if not match or not isinstance(element.tag, str):
-        return False
+@dataclass(frozen=True)
+class _Compound:
+    """One compound selector (``text.major``, ``.axis.x:not(.web)``, ``text[transform]``)."""
+
+    tag: str
+    classes: frozenset[str]
+    excluded: frozenset[str]
+    attributes: tuple[str, ...]
+
+
+@lru_cache(maxsize=512)
+def _compound(text: str) -> _Compound | None:
+    match = COMPOUND.match(text)
+    if not match:
+        return None  # a form pygal does not use: it matches nothing
     tag, rest = match.groups()
-    if tag and _local(element) != tag:
-        return False
-    classes = set(_classes(element))
-    for part in re.findall(r"\.[\w-]+|\[[\w-]+\]|:not\(\.[\w-]+\)", rest):
-        if part.startswith(":not"):
-            if part[6:-1] in classes:
-                return False
-        elif part.startswith("["):
-            if element.get(part[1:-1]) is None:
-                return False
-        elif part[1:] not in classes:
+    pieces = re.findall(r"\.[\w-]+|\[[\w-]+\]|:not\(\.[\w-]+\)", rest)
+    return _Compound(
+        tag=tag,
+        classes=frozenset(p[1:] for p in pieces if p.startswith(".")),
+        excluded=frozenset(p[6:-1] for p in pieces if p.startswith(":not")),
+        attributes=tuple(p[1:-1] for p in pieces if p.startswith("[")),
+    )
+
+
+class _Matcher:
+    """Matches pygal's selectors against one SVG tree, with each element's tag and classes read once."""
+
+    def __init__(self, root) -> None:
+        self.elements = [e for e in root.iter() if isinstance(e.tag, str)]
+        self.classes = {e: frozenset(_classes(e)) for e in self.elements}
+        self.tags = {e: _local(e) for e in self.elements}
+        self.by_class: dict[str, list] = defaultdict(list)
+        for element, classes in self.classes.items():
+            for name in classes:
+                self.by_class[name].append(element)
+
+    def candidates(self, parts: list[str]) -> list:
+        """The elements that can match: those with the rightmost compound's rarest class."""
+        compound = _compound(parts[0])
+        if compound is None:
+            return []
+        if compound.classes:
+            return min((self.by_class.get(name, []) for name in compound.classes), key=len)
+        return self.elements
+
+    def compound(self, element, text: str) -> bool:
+        compound = _compound(text)
+        if compound is None or element not in self.classes:
             return False
-    return True
+        classes = self.classes[element]
+        return (
+            (not compound.tag or self.tags[element] == compound.tag)
+            and compound.classes <= classes
+            and not compound.excluded & classes
+            and all(element.get(name) is not None for name in compound.attributes)
+        )
 
-
-def _matches(element, parts: list[str]) -> bool:
-    """``parts`` is a selector split into compounds and combinators (' ' or '>'), right to left."""
-    if not _matches_compound(element, parts[0]):
-        return False
-    if len(parts) == 1:
-        return True
-    combinator, rest = parts[1], parts[2:]
-    parent = element.getparent()
-    if combinator == ">":
-        return parent is not None and _matches(parent, rest)
-    while parent is not None:
-        if _matches(parent, rest):
+    def matches(self, element, parts: list[str]) -> bool:
+        """``parts`` is a selector split into compounds and combinators (' ' or '>'), right to left."""
+        if not self.compound(element, parts[0]):
+            return False
+        if len(parts) == 1:
             return True
-        parent = parent.getparent()
-    return False
+        combinator, rest = parts[1], parts[2:]
+        parent = element.getparent()
+        if combinator == ">":
+            return parent is not None and self.matches(parent, rest)
+        while parent is not None:
+            if self.matches(parent, rest):
+                return True
+            parent = parent.getparent()
+        return False
 
 
 def _rules(css: str):
@@ -201,10 +241,10 @@ def _rules(css: str):
 
 def _inline_styles(root) -> None:
     css = "\n".join(node.text or "" for node in root.iter() if _local(node) == "style")
-    elements = [e for e in root.iter() if isinstance(e.tag, str)]
+    matcher = _Matcher(root)
     for _specificity, _order, parts, declarations in sorted(_rules(css), key=lambda rule: rule[:2]):
-        for element in elements:
-            if _matches(element, parts):
+        for element in matcher.candidates(parts):
+            if matcher.matches(element, parts):
                 for name, value in declarations.items():
                     element.set(name, value)
 
