@@ -59,6 +59,15 @@ def reader(world, role: str = "employee"):
     return person
 
 
+def series_looks(svg) -> list[tuple[str, str]]:
+    """(colour, dash pattern) of each series: the lines must differ by more than their colour."""
+    return [
+        (g.get("stroke"), g.get("stroke-dasharray") or "solid")
+        for g in svg.iter("{http://www.w3.org/2000/svg}g")
+        if "series" in (g.get("class") or "").split() and "dots" not in (g.get("class") or "")
+    ]
+
+
 def economics_url(initiative) -> str:
     return reverse("benefits:economics", args=[initiative.pk])
 
@@ -108,6 +117,9 @@ def test_economics_page_shows_the_cumulative_chart_and_its_figures(world, login,
     labels = texts(svg)
     assert "2027" in labels and "Payback" in labels  # the payback year marked on the axis
     assert "Full cost" in labels and "Technology only" in labels  # direct labels at the line ends
+    # Designsystemet's accent blue and warning brown; dashed against solid, so greyscale still tells them apart.
+    looks = set(series_looks(svg))
+    assert ("#0062ba", "10,6") in looks and ("#a56d13", "solid") in looks
     # The table alternative: cumulative present value per year.
     table = page.split("The figures in the chart")[1].split("</details>")[0]
     rows = re.findall(
@@ -167,6 +179,10 @@ def test_timeline_shows_bars_by_phase_red_status_and_today(world, login):
     assert "Fjordvik digitale nattilsyn" in labels  # each bar is named on the axis
     legend = " ".join(labels)
     assert "Concept" in legend and "Red status" in legend and "Today" in legend
+    # Bars are thick lines, one pattern per phase; the today line is a thin dashed danger red.
+    bars = {g.get("class"): g for g in svg.iter("{http://www.w3.org/2000/svg}g") if "series" in (g.get("class") or "")}
+    assert bars["series serie-0 color-0"].get("stroke-width") == "14"
+    assert ("#c01b1b", "6,4") in series_looks(svg)
     assert "01.01.2026 – 30.06.2027" not in page  # the table gives start and end in their own columns
     table = page.split('id="timeline-table-heading"')[1]
     assert "01.01.2026" in table and "30.06.2027" in table and "Red" in table
