@@ -26,17 +26,14 @@ from .formatting import format_money, format_number
 
 # Designsystemet, light colour scheme (--ds-color-<role>-<token>).
 ACCENT = "#0062ba"  # accent base-default
-ACCENT_SUBTLE = "#99c0e3"  # accent border-subtle
 BRAND1 = "#0d7a5f"  # brand1 base-default
 BRAND2 = "#5b3fa0"  # brand2 base-default
 WARNING = "#a56d13"  # warning border-default (the base tone is too light on white)
 DANGER = "#c01b1b"  # danger base-default
 SUCCESS = "#068718"  # success base-default
-INFO = "#0a71c0"  # info base-default
 NEUTRAL_TEXT = "#292c30"  # neutral text-default
 NEUTRAL_SUBTLE = "#5b5d60"  # neutral text-subtle
 NEUTRAL_BORDER = "#bbbcbd"  # neutral border-subtle
-NEUTRAL_SURFACE = "#e8e8e9"  # neutral surface-tinted
 BACKGROUND = "#ffffff"
 
 SERIES_COLOURS = (ACCENT, WARNING, BRAND1, BRAND2, DANGER, NEUTRAL_SUBTLE)
@@ -45,7 +42,6 @@ FONT = "Inter, 'Segoe UI', system-ui, sans-serif"
 # Dash patterns that tell lines apart in greyscale and print.
 SOLID = {"width": 3}
 DASHED = {"width": 3, "dasharray": "10, 6"}
-DOTTED = {"width": 3, "dasharray": "2, 5", "linecap": "round"}
 
 
 def style(colours: tuple[str, ...] = SERIES_COLOURS) -> Style:
@@ -76,7 +72,6 @@ def chart_config(**options) -> dict:
         "js": [],
         "no_prefix": True,
         "disable_xml_declaration": True,
-        "tooltip_border_radius": 0,
         "legend_at_bottom": True,
         "legend_at_bottom_columns": 1,
         "truncate_legend": -1,

@@ -20,7 +20,7 @@ PHASE_LOOK = {
     Phase.EXECUTION: (charts.ACCENT, None),
     Phase.CLOSING: (charts.BRAND1, "6, 3"),
     Phase.REALISATION: (charts.SUCCESS, "1, 2"),
-    Phase.COMPLETED: (charts.NEUTRAL_BORDER, None),
+    Phase.COMPLETED: (charts.NEUTRAL_TEXT, "8, 2, 2, 2"),
     Phase.STOPPED: (charts.WARNING, "2, 6"),
 }
 BAR_WIDTH = 14
