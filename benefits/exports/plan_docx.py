@@ -18,7 +18,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from .plan_document import BulletList, Paragraph, PlanDocument, Table
+from .plan_model import BulletList, Figure, Paragraph, PlanDocument, Table
 
 PAGE_MARGIN = Cm(2)
 SMALL_TABLE_COLUMNS = 6  # tables with more columns than this use a smaller font
@@ -40,6 +40,9 @@ def render_docx(document: PlanDocument) -> bytes:
                     doc.add_paragraph(item, style="List Bullet")
             elif isinstance(block, Table):
                 _add_table(doc, block)
+            elif isinstance(block, Figure):
+                # Word cannot show SVG and converting it needs Cairo: the chart's text stands in.
+                doc.add_paragraph(f"{block.caption}. {block.description}")
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()

@@ -19,6 +19,7 @@ accessible format.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,8 +28,9 @@ from django.utils.translation import gettext as _
 from fpdf import FPDF, FontFace
 from fpdf.enums import XPos, YPos
 from fpdf.prefs import ViewerPreferences
+from lxml import etree
 
-from .plan_document import BulletList, Paragraph, PlanDocument, Table
+from .plan_model import BulletList, Figure, Paragraph, PlanDocument, Table
 
 FONT_DIRS = Path("/usr/share/fonts/truetype")
 # (family name, regular, bold): the first pair that exists is embedded.
@@ -135,7 +137,31 @@ def render_pdf(document: PlanDocument) -> bytes:
                 pdf.ln(2)
             elif isinstance(block, Table):
                 _table(pdf, font, block)
+            elif isinstance(block, Figure):
+                _figure(pdf, font, block)
     return bytes(pdf.output())
+
+
+# fpdf2 writes an SVG's text in its built-in Helvetica, which covers Latin-1 only ("−" → "-").
+SVG_TEXT_FONT = _Font(CORE_FONT, lambda char: ord(char) < 256)
+
+
+def _latin1_text(svg: str) -> bytes:
+    root = etree.fromstring(svg.encode())
+    for node in root.iter():
+        if isinstance(node.tag, str) and node.text:
+            node.text = SVG_TEXT_FONT.text(node.text)
+    return etree.tostring(root)
+
+
+def _figure(pdf: FPDF, font: _Font, figure: Figure) -> None:
+    """The chart drawn as vectors (fpdf2 reads the SVG), with its caption and description below."""
+    pdf.image(io.BytesIO(_latin1_text(figure.svg)), w=pdf.epw)
+    pdf.set_font(font.family, "B", TABLE_SIZE)
+    _write(pdf, font, figure.caption, 4)
+    pdf.set_font(font.family, "", TABLE_SIZE)
+    _write(pdf, font, figure.description, 4)
+    pdf.ln(2)
 
 
 def _load_font(pdf: FPDF) -> _Font:

@@ -96,6 +96,11 @@ class Economics:
         return self.npv_technology - self.npv_full
 
     @property
+    def has_figures(self) -> bool:
+        """False while there are no benefit estimates and no costs: the zeros mean "not planned yet"."""
+        return any(y.gross or y.technology_cost or y.implementation_cost for y in self.years)
+
+    @property
     def totals(self) -> dict[str, Decimal]:
         keys = ["gross", "investment", "operating", "training", "substitutes", "management", "development"]
         return {key: sum((getattr(y, key) for y in self.years), ZERO) for key in keys}
