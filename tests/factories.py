@@ -18,6 +18,7 @@ from benefits.models import (
     Prerequisite,
     ProcessStep,
     RealisationMeasure,
+    StrategicGoal,
     TrainingCost,
 )
 from organisations.models import Invitation, Membership, Organisation, OrgUnit, Role, RoleAssignment
@@ -82,6 +83,8 @@ class World:
     training: TrainingCost | None = None
     prerequisite: Prerequisite | None = None
     measure: RealisationMeasure | None = None
+    measurement: Measurement | None = None
+    goal: StrategicGoal | None = None
 
 
 def make_world(prefix: str, name: str) -> World:
@@ -181,7 +184,10 @@ def add_benefits(world: World) -> None:
         target_date=datetime.date(2027, 12, 31),
         measured_by=world.users["benefit_responsible"],
     )
-    Measurement.objects.create(indicator=world.indicator, value=35, measured_on=datetime.date(2026, 6, 1))
+    world.measurement = Measurement.objects.create(
+        indicator=world.indicator, value=35, measured_on=datetime.date(2026, 6, 1)
+    )
+    world.goal = StrategicGoal.objects.create(organisation=world.org, name=f"{world.org.name} bedre tjenester")
     world.cost = CostLine.objects.create(initiative=initiative, year=2026, kind="investment", amount=300000)
     world.training = TrainingCost.objects.create(
         initiative=initiative, affected_unit=world.affected, year=2026, hours_per_employee=4, employees=10
