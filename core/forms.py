@@ -74,8 +74,12 @@ class StyledFormMixin:
 
     Dates get a date picker; numbers are text fields that take "450 000,50" (spaces of any kind
     and a decimal comma); texts lose control characters (multi-line text keeps line breaks and
-    tabs); an impossible id in a choice is a field error.
+    tabs); an impossible id in a choice is a field error. A required field says so once, in its
+    label: no HTML ``required`` attribute as well (screen readers would announce both, and the
+    forms are checked on the server).
     """
+
+    use_required_attribute = False
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

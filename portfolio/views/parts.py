@@ -12,7 +12,7 @@ from core.editing import RowKind, RowRegistry
 from core.tenancy import get_for_org_or_404
 from core.validation import parse_id
 
-from ..forms import AffectedUnitForm, DeviationFormSet, ProgrammeForm, StakeholderForm, StatusReportForm
+from ..forms import AffectedUnitForm, ProgrammeForm, StakeholderForm, status_report_forms
 from ..models import AffectedUnit, Initiative, Programme, Stakeholder, StatusReport
 from ..permissions import choosable_units
 
@@ -67,12 +67,15 @@ def _editable_initiative(request, pk: int) -> Initiative:
 def status_report_add(request, pk: int):
     initiative = _editable_initiative(request, pk)
     report = StatusReport(initiative=initiative, author=request.user)
-    data = request.POST or None
-    form = StatusReportForm(
-        data, instance=report, organisation=request.actor.organisation, initial={"report_date": timezone.localdate()}
+    add_deviation = "add_deviation" in request.POST
+    form, deviations = status_report_forms(
+        request.POST or None,
+        report,
+        organisation=request.actor.organisation,
+        initial={"report_date": timezone.localdate()},
+        add_deviation=add_deviation,
     )
-    deviations = DeviationFormSet(data, instance=report, prefix="deviations")
-    if request.method == "POST" and form.is_valid() and deviations.is_valid():
+    if request.method == "POST" and not add_deviation and form.is_valid() and deviations.is_valid():
         with transaction.atomic():
             form.save()
             for deviation in deviations.save(commit=False):
