@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from core.forms import Form, ModelForm, TenantFormMixin
 from core.validation import EARLIEST_YEAR, LATEST_YEAR
 from organisations.models import OrgUnit
-from organisations.naming import NamedPeopleFormMixin
+from organisations.naming import PersonChoicesFormMixin
 from portfolio.models import AffectedUnit
 
 from .models import (
@@ -59,9 +59,7 @@ class ChangeForm(InitiativePartForm):
         self.fields["units"].queryset = self.fields["units"].queryset.exclude(level=OrgUnit.Level.SECTOR)
 
 
-class BenefitForm(NamedPeopleFormMixin, InitiativePartForm):
-    named_people_fields = Benefit.NAMED_PEOPLE
-
+class BenefitForm(PersonChoicesFormMixin, InitiativePartForm):
     class Meta:
         model = Benefit
         fields = [
@@ -97,15 +95,13 @@ class PrerequisiteForm(TenantFormMixin, ModelForm):
         fields = ["description", "confirmed", "confirmed_on"]
 
 
-class MeasureForm(TenantFormMixin, ModelForm):
+class MeasureForm(PersonChoicesFormMixin, TenantFormMixin, ModelForm):
     class Meta:
         model = RealisationMeasure
         fields = ["description", "responsible", "deadline", "status", "risk"]
 
 
-class IndicatorForm(NamedPeopleFormMixin, TenantFormMixin, ModelForm):
-    named_people_fields = Indicator.NAMED_PEOPLE
-
+class IndicatorForm(PersonChoicesFormMixin, TenantFormMixin, ModelForm):
     class Meta:
         model = Indicator
         fields = [

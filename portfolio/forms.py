@@ -3,14 +3,12 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import Form, ModelForm, TenantFormMixin, TenantInlineFormSet
 from organisations.models import OrgUnit
-from organisations.naming import NamedPeopleFormMixin
+from organisations.naming import PersonChoicesFormMixin
 
 from .models import AffectedUnit, Deviation, Idea, Initiative, Phase, Programme, Stakeholder, StatusReport
 
 
-class InitiativeForm(NamedPeopleFormMixin, TenantFormMixin, ModelForm):
-    named_people_fields = Initiative.NAMED_PEOPLE
-
+class InitiativeForm(PersonChoicesFormMixin, TenantFormMixin, ModelForm):
     class Meta:
         model = Initiative
         fields = [
