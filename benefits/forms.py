@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import Form, ModelForm, TenantFormMixin
 from core.validation import EARLIEST_YEAR, LATEST_YEAR
+from core.widgets import TreeCheckboxes
 from organisations.models import OrgUnit
 from organisations.naming import PersonChoicesFormMixin
 from portfolio.models import AffectedUnit
@@ -52,7 +53,7 @@ class ChangeForm(InitiativePartForm):
     class Meta:
         model = Change
         fields = ["description", "enabler", "units"]
-        widgets = {**textareas("description"), "units": forms.CheckboxSelectMultiple}
+        widgets = {**textareas("description"), "units": TreeCheckboxes}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

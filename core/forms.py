@@ -145,6 +145,10 @@ def named_person(form, field_name: str) -> int | None:
     return getattr(form.instance, f"{field_name}_id", None)
 
 
+def _indented(row) -> str:
+    return "\u00a0\u00a0\u00a0" * row.tree_depth + str(row)
+
+
 class TenantFormMixin:
     """Limits every choice of units, programmes and people to the form's organisation."""
 
@@ -157,6 +161,12 @@ class TenantFormMixin:
                 continue
             if queryset.model is get_user_model():
                 field.queryset = members_of(organisation, keep=named_person(self, name))
+            elif hasattr(queryset, "with_tree_fields") and not isinstance(field, forms.ModelMultipleChoiceField):
+                # One row of a tree (a unit): the list shows the tree, each row indented by its depth.
+                field.queryset = (
+                    queryset.for_org(organisation).with_tree_fields().tree_filter(organisation=organisation)
+                )
+                field.label_from_instance = _indented
             elif issubclass(queryset.model, TenantModel):
                 field.queryset = queryset.filter(organisation=organisation)
         if isinstance(self.instance, TenantModel):

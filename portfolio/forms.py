@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import Form, ModelForm, TenantFormMixin, TenantInlineFormSet
+from core.widgets import TreeCheckboxes
 from organisations.models import OrgUnit
 from organisations.naming import PersonChoicesFormMixin
 
@@ -141,7 +142,7 @@ class IdeaForm(TenantFormMixin, ModelForm):
             "target_group": forms.Textarea(attrs={"rows": 2}),
             "proposed_solution": forms.Textarea(attrs={"rows": 3}),
             "expected_benefits": forms.Textarea(attrs={"rows": 3}),
-            "units": forms.CheckboxSelectMultiple,
+            "units": TreeCheckboxes,
         }
 
 
