@@ -81,6 +81,11 @@ ROW_OF_KIND = {
     "prerequisite": "prerequisite",
     "measure": "measure",
     "indicator": "indicator",
+    "measurement": "measurement",
+    "goal": "goal",
+    "affected_unit": "affected",
+    "stakeholder": "stakeholder",
+    "programme": "programme",
 }
 
 
