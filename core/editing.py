@@ -76,12 +76,12 @@ class RowKind:
     ``edit_rule``, when set, is asked of the row itself for changing it instead (a unit leader
     corrects their own unit's row). ``back`` gives, from the parent, where to go afterwards
     (default the parent's own page); with ``show_saved`` a saved row shows its own page.
-    ``keep_reason`` gives why a row must be kept (None: it may go), and ``deletable`` False offers
-    no removal at all. ``save`` and ``delete`` are the service functions that write the row, for
-    kinds whose writes keep bookkeeping (measurements); ``new`` builds an unsaved row for the add
-    page (default: the model with its parent set), ``form_kwargs`` and ``initial`` feed the form;
-    ``initiative_of`` gives, from the parent, the initiative the form page links back to, and
-    ``add_title`` the add page's heading (default "Add: <the model's name>").
+    ``keep_reason`` gives why a row must be kept (None: it may go). ``save`` and ``delete`` are
+    the service functions that write the row, for kinds whose writes keep bookkeeping
+    (measurements); ``new`` builds an unsaved row for the add page (default: the model with its
+    parent set), ``form_kwargs`` and ``initial`` feed the form; ``initiative_of`` gives, from the
+    parent, the initiative the form page links back to, and ``add_title`` the add page's heading
+    (default "Add: <the model's name>").
     """
 
     model: type[models.Model]
@@ -92,7 +92,6 @@ class RowKind:
     back: Callable[[Any], Any] | None = None
     show_saved: bool = False
     keep_reason: Callable[[Any], str | None] | None = None
-    deletable: bool = True
     save: Callable[[Any], Any] | None = None
     delete: Callable[[Any], None] | None = None
     new: Callable[[HttpRequest, Any], models.Model] | None = None
@@ -135,7 +134,8 @@ def _kind(registry: RowRegistry, kind: str) -> RowKind:
 def _save(kind: RowKind) -> Callable[[Any], Any] | None:
     if kind.save is None:
         return None
-    return lambda form: kind.save(form.save(commit=False))
+    # The checked row as the form built it: the service saves it (such kinds have no many-to-many fields).
+    return lambda form: kind.save(form.instance)
 
 
 @member_required
@@ -191,8 +191,6 @@ def edit_row(request, registry: RowRegistry, kind: str, pk: int) -> HttpResponse
 @member_required
 def delete_row(request, registry: RowRegistry, kind: str, pk: int) -> HttpResponse:
     row_kind = _kind(registry, kind)
-    if not row_kind.deletable:
-        raise Http404
     row, parent = _row(request, row_kind, pk)
     require(request.actor, row_kind.rule, parent)
     back = row_kind.back_to(parent)

@@ -184,13 +184,12 @@ def add_benefits(world: World) -> None:
         target_date=datetime.date(2027, 12, 31),
         measured_by=world.users["benefit_responsible"],
     )
-    world.measurement = Measurement.objects.create(
-        indicator=world.indicator, value=35, measured_on=datetime.date(2026, 6, 1)
-    )
-    world.goal = StrategicGoal.objects.create(organisation=world.org, name=f"{world.org.name} bedre tjenester")
+    Measurement.objects.create(indicator=world.indicator, value=35, measured_on=datetime.date(2026, 6, 1))
     world.cost = CostLine.objects.create(initiative=initiative, year=2026, kind="investment", amount=300000)
     world.training = TrainingCost.objects.create(
         initiative=initiative, affected_unit=world.affected, year=2026, hours_per_employee=4, employees=10
     )
     world.prerequisite = Prerequisite.objects.create(benefit=world.benefit, description="Samtykke fra beboere")
     world.measure = RealisationMeasure.objects.create(benefit=world.benefit, description="Ny bemanningsplan")
+    world.measurement = world.indicator.measurements.get()
+    world.goal = StrategicGoal.objects.create(organisation=world.org, name=f"{world.org.name} bedre tjenester")
