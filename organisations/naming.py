@@ -38,7 +38,8 @@ def read_only_named(instance, organisation, fields: tuple[str, ...]) -> dict[str
 
 
 #: Who fits each person field best, best first: a role, or ``LEADS_UNIT`` (leads a unit or holds
-#: the middle manager role). People with none of them come after, by name.
+#: the middle manager role). A person matching an earlier fit comes before one matching only later
+#: ones; matching more breaks ties; people with none of them come last. Within each, by name.
 LEADS_UNIT = "leads_unit"
 BEST_FIT: dict[str, tuple[str, ...]] = {
     "portfolio.Initiative.project_owner": (Role.TOP_MANAGEMENT, LEADS_UNIT, Role.PROJECT_OWNER),
@@ -67,15 +68,19 @@ def person_choices(organisation, field: str, *, keep: int | None = None):
     """The people a form may offer for ``field`` ("app.Model.field"), those who fit it best first.
 
     Never a read-only member (a politician holds no row's right, and is named on none); ordered
-    by ``BEST_FIT[field]``, then by name. Every person choice of every form comes from here.
+    by ``BEST_FIT[field]``, then by name (a field without an entry: by name). Every person
+    choice of every form comes from here.
     """
-    fits = BEST_FIT.get(field, ())
-    rank = Case(
-        *(When(_fits(organisation, fit), then=Value(index)) for index, fit in enumerate(fits)),
-        default=Value(len(fits)),
-    )
     people = people_who_may_be_named(organisation, keep=keep)
-    return people.annotate(fit=rank).order_by("fit", "first_name", "last_name")
+    fits = BEST_FIT.get(field, ())
+    if not fits:
+        return people
+    # Each fit weighs more than all later ones together, so the sum orders as the table reads.
+    score = sum(
+        Case(When(_fits(organisation, fit), then=Value(2 ** (len(fits) - index))), default=Value(0))
+        for index, fit in enumerate(fits)
+    )
+    return people.annotate(fit=score).order_by("-fit", "first_name", "last_name")
 
 
 class PersonChoicesFormMixin:

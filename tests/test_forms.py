@@ -1,6 +1,7 @@
 """Forms that fit how people work: rows kept through one mechanism, units as a tree, people in
 order of fit, deviation rows on demand, one "required" per field."""
 
+import datetime
 import re
 
 import pytest
@@ -8,8 +9,9 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from benefits.forms import BenefitForm
-from benefits.models import Measurement, StrategicGoal
+from benefits.models import Benefit, Measurement, StrategicGoal
 from benefits.views.parts import BENEFIT_PARTS, GOALS, INITIATIVE_PARTS, MEASUREMENTS
+from demo.fjordvik import load_fjordvik
 from portfolio.forms import InitiativeForm
 from portfolio.models import Deviation, StatusReport
 from portfolio.views.parts import INITIATIVE_ROWS, PROGRAMMES
@@ -292,3 +294,18 @@ def test_pages_say_when_there_is_nothing_yet(world, login):
         client.get(reverse("benefits:economics", args=[world.initiative.pk])), f"Economics: {world.initiative.name}"
     )
     assert "No training planned yet." in economics
+
+
+def test_in_the_demo_the_benefit_owner_who_leads_a_unit_comes_first(db):
+    demo = load_fjordvik(datetime.date(2026, 11, 1))
+    benefit = Benefit.objects.for_org(demo.organisation).first()
+    owners = names(BenefitForm(instance=benefit, organisation=demo.organisation).fields["owner"])
+    # Marte Nilsen is benefit owner and leads Fjordtun sykehjem; then the other unit and sector
+    # leaders by name (Ingrid Sæther, Kari Fjeld, Siri Dahl); the mayor is never offered.
+    assert owners[:4] == ["gevinsteier", "prosjekteier", "kommunedirektor", "mellomleder"]
+    assert "politiker" not in owners
+    project_owners = names(
+        InitiativeForm(instance=benefit.initiative, organisation=demo.organisation).fields["project_owner"]
+    )
+    # Top management who also lead a sector first, then unit leaders.
+    assert project_owners[:4] == ["prosjekteier", "kommunedirektor", "gevinsteier", "mellomleder"]
