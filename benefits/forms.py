@@ -137,6 +137,13 @@ class TrainingCostForm(InitiativePartForm):
         model = TrainingCost
         fields = ["affected_unit", "year", "hours_per_employee", "employees"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.fields["affected_unit"].queryset.exists():
+            self.fields["affected_unit"].help_text = _(
+                "The initiative has no affected units yet. Add them on the initiative's page first."
+            )
+
 
 class GoalForm(TenantFormMixin, ModelForm):
     class Meta:

@@ -309,3 +309,13 @@ def test_in_the_demo_the_benefit_owner_who_leads_a_unit_comes_first(db):
     )
     # Top management who also lead a sector first, then unit leaders.
     assert project_owners[:4] == ["prosjekteier", "kommunedirektor", "gevinsteier", "mellomleder"]
+
+
+def test_the_training_form_says_when_there_are_no_units_to_train(world, login):
+    world.affected.delete()  # takes its training rows with it
+    reader = world.users["owner"]
+    reader.preferred_language = "en"
+    reader.save()
+    url = reverse("benefits:part_add", kwargs={"pk": world.initiative.pk, "kind": "training"})
+    page = assert_page(login(reader).get(url), "Add: Training cost")
+    assert "The initiative has no affected units yet." in page
