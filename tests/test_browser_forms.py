@@ -21,6 +21,7 @@ def test_unit_tree_filters_and_ticking_a_sector_ticks_its_units(page, world):
     expect(tree.get_by_label(world.department.name)).to_be_visible()
     expect(tree.get_by_label(world.unit.name)).to_be_visible()  # the way down to a match stays
     expect(tree.get_by_label(world.other_unit.name)).to_be_hidden()
+    expect(tree.get_by_role("status")).to_contain_text("3")  # sector, unit and department shown
     search.press("Enter")  # filters; does not send the form
     expect(page.get_by_role("heading", level=1)).to_have_text("Foreslå en idé")
     search.fill("")

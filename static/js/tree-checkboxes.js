@@ -39,8 +39,12 @@
     var field = tree.querySelector("[data-tree-filter]");
     var input = field.querySelector("input");
     field.hidden = false;
+    var status = field.querySelector("[data-tree-status]");
     input.addEventListener("input", function () {
       filter(tree, input.value);
+      // Said by screen readers: how many units the filter leaves.
+      var shown = tree.querySelectorAll("li:not([hidden])").length;
+      status.textContent = input.value.trim() ? status.dataset.text.replace("__count__", shown) : "";
     });
     input.addEventListener("keydown", function (event) {
       if (event.key === "Enter") {
