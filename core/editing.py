@@ -145,17 +145,20 @@ def add_row(request, registry: RowRegistry, kind: str, pk: int | None = None) ->
     parent = get_for_org_or_404(row_kind.parent_model, organisation, pk=pk) if row_kind.parent else None
     require(request.actor, row_kind.rule, parent)
     row = row_kind.new(request, parent) if row_kind.new else row_kind.model(**_under(row_kind, parent))
-    return edit_object(
-        request,
-        row_kind.form,
-        row,
-        title=row_kind.add_title(parent) if row_kind.add_title else _("Add: %(what)s") % {"what": row_kind.label},
-        back=None if row_kind.show_saved else row_kind.back_to(parent),
-        context=row_kind.context(parent),
-        save=_save(row_kind),
-        **(row_kind.form_kwargs(request, row) if row_kind.form_kwargs else {}),
-        **({"initial": row_kind.initial(request)} if row_kind.initial else {}),
-    )
+    title = row_kind.add_title(parent) if row_kind.add_title else _("Add: %(what)s") % {"what": row_kind.label}
+    initial = {"initial": row_kind.initial(request)} if row_kind.initial else {}
+    return _form_page(request, row_kind, row, parent, title, **initial)
+
+
+@member_required
+def edit_row(request, registry: RowRegistry, kind: str, pk: int) -> HttpResponse:
+    row_kind = _kind(registry, kind)
+    row, parent = _row(request, row_kind, pk)
+    if row_kind.edit_rule:
+        require(request.actor, row_kind.edit_rule, row)
+    else:
+        require(request.actor, row_kind.rule, parent)
+    return _form_page(request, row_kind, row, parent, _("Edit: %(what)s") % {"what": row_kind.label})
 
 
 def _under(row_kind: RowKind, parent) -> dict:
@@ -167,23 +170,17 @@ def _row(request, row_kind: RowKind, pk: int):
     return row, row_kind.parent_of(row)
 
 
-@member_required
-def edit_row(request, registry: RowRegistry, kind: str, pk: int) -> HttpResponse:
-    row_kind = _kind(registry, kind)
-    row, parent = _row(request, row_kind, pk)
-    if row_kind.edit_rule:
-        require(request.actor, row_kind.edit_rule, row)
-    else:
-        require(request.actor, row_kind.rule, parent)
+def _form_page(request, row_kind: RowKind, row, parent, title: str, **form_kwargs) -> HttpResponse:
     return edit_object(
         request,
         row_kind.form,
         row,
-        title=_("Edit: %(what)s") % {"what": row_kind.label},
+        title=title,
         back=None if row_kind.show_saved else row_kind.back_to(parent),
         context=row_kind.context(parent),
         save=_save(row_kind),
         **(row_kind.form_kwargs(request, row) if row_kind.form_kwargs else {}),
+        **form_kwargs,
     )
 
 
