@@ -57,7 +57,8 @@ class ChangeForm(InitiativePartForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["units"].queryset = self.fields["units"].queryset.exclude(level=OrgUnit.Level.SECTOR)
+        units = self.fields["units"].queryset.exclude(level=OrgUnit.Level.SECTOR).select_related("parent")
+        self.fields["units"].queryset = units  # under their sectors' names
 
 
 class BenefitForm(PersonChoicesFormMixin, InitiativePartForm):

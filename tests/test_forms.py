@@ -177,12 +177,15 @@ def test_idea_units_are_a_tree_with_a_filter_box(world, login):
     assert "<legend" in page[: page.index("data-tree-checkboxes")].rsplit("<fieldset", 1)[1]
 
 
-def test_the_change_analysis_offers_units_as_a_tree_without_sectors(world, login):
+def test_the_change_analysis_offers_units_under_their_sectors_names_without_choosing_a_sector(world, login):
     url = reverse("benefits:part_add", kwargs={"pk": world.initiative.pk, "kind": "change"})
     page = assert_page(login(world.users["owner"]).get(url), "Legg til: Endring")
     tree = page[page.index("data-tree-checkboxes") :]
-    assert f">{world.sector.name}</label>" not in tree
+    assert f">{world.sector.name}</label>" not in tree and f'value="{world.sector.pk}"' not in tree
+    sector = tree.index(f'<span class="tree-heading">{world.sector.name}</span>')
     unit, department = tree.index(f">{world.unit.name}</label>"), tree.index(f">{world.department.name}</label>")
+    assert sector < unit < department
+    assert tree[sector:unit].count('<ul class="tree-level">') == 1
     assert tree[unit:department].count('<ul class="tree-level">') == 1
 
 

@@ -5,7 +5,7 @@
   "use strict";
 
   function ownLabel(item) {
-    return item.querySelector(":scope > .checkbox-row label").textContent.toLocaleLowerCase();
+    return item.querySelector(":scope > .checkbox-row").textContent.toLocaleLowerCase();
   }
 
   function filter(tree, text) {
