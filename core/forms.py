@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .tenancy import TenantModel
 from .validation import NUMBER_SPACES, parse_id, without_control_characters
+from .widgets import TreeSelect
 
 
 class DesignsystemetRenderer(TemplatesSetting):
@@ -145,10 +146,6 @@ def named_person(form, field_name: str) -> int | None:
     return getattr(form.instance, f"{field_name}_id", None)
 
 
-def _indented(row) -> str:
-    return "\u00a0\u00a0\u00a0" * row.tree_depth + str(row)
-
-
 class TenantFormMixin:
     """Limits every choice of units, programmes and people to the form's organisation."""
 
@@ -162,11 +159,10 @@ class TenantFormMixin:
             if queryset.model is get_user_model():
                 field.queryset = members_of(organisation, keep=named_person(self, name))
             elif hasattr(queryset, "with_tree_fields") and not isinstance(field, forms.ModelMultipleChoiceField):
-                # One row of a tree (a unit): the list shows the tree, each row indented by its depth.
-                field.queryset = (
-                    queryset.for_org(organisation).with_tree_fields().tree_filter(organisation=organisation)
-                )
-                field.label_from_instance = _indented
+                # One row of a tree (a unit): the list shows the tree.
+                rows = queryset.for_org(organisation).with_tree_fields().select_related("parent")
+                field.widget = TreeSelect(attrs=field.widget.attrs)
+                field.queryset = rows.tree_filter(organisation=organisation)
             elif issubclass(queryset.model, TenantModel):
                 field.queryset = queryset.filter(organisation=organisation)
         if isinstance(self.instance, TenantModel):

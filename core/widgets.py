@@ -54,3 +54,35 @@ def nest(options: list[dict]) -> list[TreeNode]:
                 roots.append(headings[row.parent_id])
             headings[row.parent_id].children.append(node)
     return roots
+
+
+class TreeSelect(forms.Select):
+    """A choice of one row of a tree (a unit), shown as the tree.
+
+    Rows whose parent is not a choice (units when sectors cannot be chosen) sit in a group named
+    after that parent; rows below a row that is a choice are indented under it. The choices must
+    come in tree order (django-tree-queries' ``with_tree_fields``) with ``parent`` loaded.
+    """
+
+    def optgroups(self, name, value, attrs=None):
+        groups: list[tuple[str | None, list[dict], int]] = []
+        group_of: dict[int, str | None] = {}
+        depth: dict[int, int] = {}
+        for index, (choice, label) in enumerate(self.choices):
+            row = getattr(choice, "instance", None)
+            if row is None:  # the empty choice
+                group, indent = None, 0
+            elif row.parent_id in depth:
+                group, indent = group_of[row.parent_id], depth[row.parent_id] + 1
+            else:
+                group, indent = (str(row.parent) if row.parent_id else None), 0
+            if row is not None:
+                group_of[row.pk], depth[row.pk] = group, indent
+            option = self.create_option(
+                name, choice, "\u00a0\u00a0\u00a0" * indent + str(label), str(choice) in value, index, attrs=attrs
+            )
+            if group is not None and groups and groups[-1][0] == group:
+                groups[-1][1].append(option)
+            else:
+                groups.append((group, [option], index))
+        return groups

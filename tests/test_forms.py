@@ -189,11 +189,18 @@ def test_the_change_analysis_offers_units_under_their_sectors_names_without_choo
     assert tree[unit:department].count('<ul class="tree-level">') == 1
 
 
-def test_a_single_unit_choice_is_indented_by_its_depth(world, login):
-    page = login(world.users["owner"]).get(reverse("portfolio:affected_unit_add", args=[world.initiative.pk]))
-    body = assert_page(page, "Legg til: Berørt enhet")
-    assert f">\u00a0\u00a0\u00a0{world.unit.name}</option>" in body
-    assert f">\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0{world.department.name}</option>" in body
+def test_a_single_unit_choice_groups_units_under_their_sector_and_indents_departments(world, login):
+    client = login(world.users["owner"])
+    body = assert_page(
+        client.get(reverse("portfolio:affected_unit_add", args=[world.initiative.pk])), "Legg til: Berørt enhet"
+    )
+    group = body[body.index(f'<optgroup label="{world.sector.name}">') :]
+    group = group[: group.index("</optgroup>")]
+    assert f">{world.unit.name}</option>" in group and f">{world.other_unit.name}</option>" in group
+    assert f">\u00a0\u00a0\u00a0{world.department.name}</option>" in group
+    edit = client.get(reverse("portfolio:affected_unit_edit", args=[world.affected.pk]))
+    body = assert_page(edit, "Rediger: Berørt enhet")
+    assert f'<option value="{world.unit.pk}" selected>{world.unit.name}</option>' in body
 
 
 def names(field) -> list[str]:
