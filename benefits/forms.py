@@ -4,8 +4,9 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import Form, ModelForm, TenantFormMixin
 from core.validation import EARLIEST_YEAR, LATEST_YEAR
+from core.widgets import TreeCheckboxes
 from organisations.models import OrgUnit
-from organisations.naming import NamedPeopleFormMixin
+from organisations.naming import PersonChoicesFormMixin
 from portfolio.models import AffectedUnit
 
 from .models import (
@@ -52,16 +53,15 @@ class ChangeForm(InitiativePartForm):
     class Meta:
         model = Change
         fields = ["description", "enabler", "units"]
-        widgets = {**textareas("description"), "units": forms.CheckboxSelectMultiple}
+        widgets = {**textareas("description"), "units": TreeCheckboxes}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["units"].queryset = self.fields["units"].queryset.exclude(level=OrgUnit.Level.SECTOR)
+        units = self.fields["units"].queryset.exclude(level=OrgUnit.Level.SECTOR).select_related("parent")
+        self.fields["units"].queryset = units  # under their sectors' names
 
 
-class BenefitForm(NamedPeopleFormMixin, InitiativePartForm):
-    named_people_fields = Benefit.NAMED_PEOPLE
-
+class BenefitForm(PersonChoicesFormMixin, InitiativePartForm):
     class Meta:
         model = Benefit
         fields = [
@@ -97,15 +97,13 @@ class PrerequisiteForm(TenantFormMixin, ModelForm):
         fields = ["description", "confirmed", "confirmed_on"]
 
 
-class MeasureForm(TenantFormMixin, ModelForm):
+class MeasureForm(PersonChoicesFormMixin, TenantFormMixin, ModelForm):
     class Meta:
         model = RealisationMeasure
         fields = ["description", "responsible", "deadline", "status", "risk"]
 
 
-class IndicatorForm(NamedPeopleFormMixin, TenantFormMixin, ModelForm):
-    named_people_fields = Indicator.NAMED_PEOPLE
-
+class IndicatorForm(PersonChoicesFormMixin, TenantFormMixin, ModelForm):
     class Meta:
         model = Indicator
         fields = [
@@ -139,6 +137,13 @@ class TrainingCostForm(InitiativePartForm):
     class Meta:
         model = TrainingCost
         fields = ["affected_unit", "year", "hours_per_employee", "employees"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.fields["affected_unit"].queryset.exists():
+            self.fields["affected_unit"].help_text = _(
+                "The initiative has no affected units yet. Add them on the initiative's page first."
+            )
 
 
 class GoalForm(TenantFormMixin, ModelForm):

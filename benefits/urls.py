@@ -1,5 +1,7 @@
 from django.urls import path
 
+from core.editing import row_urls
+
 from .views import initiative, overviews, parts
 
 app_name = "benefits"
@@ -8,19 +10,29 @@ urlpatterns = [
     path("mine/", overviews.mine, name="mine"),
     path("at-risk/", overviews.at_risk, name="at_risk"),
     path("goals/", overviews.goals, name="goals"),
-    path("goals/new/", overviews.goal_add, name="goal_add"),
+    *row_urls(parts.GOALS, name="goal", kind="goal", add="goals/new/", row="goals/<int:pk>/"),
     path("initiatives/<int:pk>/", initiative.overview, name="initiative"),
     path("initiatives/<int:pk>/economics/", initiative.economics, name="economics"),
     path("initiatives/<int:pk>/map/", initiative.benefits_map, name="map"),
     path("initiatives/<int:pk>/plan/", initiative.plan, name="plan"),
     path("initiatives/<int:pk>/plan/sign/", initiative.plan_sign, name="plan_sign"),
-    path("initiatives/<int:pk>/<str:kind>/new/", parts.part_add, name="part_add"),
-    path("<str:kind>/<int:pk>/edit/", parts.part_edit, name="part_edit"),
-    path("<str:kind>/<int:pk>/delete/", parts.part_delete, name="part_delete"),
+    *row_urls(
+        parts.MEASUREMENTS,
+        name="measurement",
+        kind="measurement",
+        add="indicators/<int:pk>/measurements/new/",
+        row="measurements/<int:pk>/",
+    ),
+    # Before the initiative rows' "<kind>/<pk>/edit/", which would take "goals" or "measurements" as a kind.
+    *row_urls(
+        parts.INITIATIVE_PARTS, name="part", add="initiatives/<int:pk>/<str:kind>/new/", row="<str:kind>/<int:pk>/"
+    ),
     path("benefits/<int:pk>/", parts.benefit_detail, name="benefit"),
     path("benefits/<int:pk>/estimates/", parts.estimates_edit, name="estimates"),
-    path("benefits/<int:pk>/<str:kind>/new/", parts.benefit_part_add, name="benefit_part_add"),
-    path("benefit-parts/<str:kind>/<int:pk>/edit/", parts.benefit_part_edit, name="benefit_part_edit"),
-    path("benefit-parts/<str:kind>/<int:pk>/delete/", parts.benefit_part_delete, name="benefit_part_delete"),
-    path("indicators/<int:pk>/measurements/new/", parts.measurement_add, name="measurement_add"),
+    *row_urls(
+        parts.BENEFIT_PARTS,
+        name="benefit_part",
+        add="benefits/<int:pk>/<str:kind>/new/",
+        row="benefit-parts/<str:kind>/<int:pk>/",
+    ),
 ]

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .tenancy import TenantModel
 from .validation import NUMBER_SPACES, parse_id, without_control_characters
+from .widgets import TreeSelect
 
 
 class DesignsystemetRenderer(TemplatesSetting):
@@ -74,8 +75,12 @@ class StyledFormMixin:
 
     Dates get a date picker; numbers are text fields that take "450 000,50" (spaces of any kind
     and a decimal comma); texts lose control characters (multi-line text keeps line breaks and
-    tabs); an impossible id in a choice is a field error.
+    tabs); an impossible id in a choice is a field error. A required field says so once, in its
+    label: no HTML ``required`` attribute as well (screen readers would announce both, and the
+    forms are checked on the server).
     """
+
+    use_required_attribute = False
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -153,6 +158,11 @@ class TenantFormMixin:
                 continue
             if queryset.model is get_user_model():
                 field.queryset = members_of(organisation, keep=named_person(self, name))
+            elif hasattr(queryset, "with_tree_fields") and not isinstance(field, forms.ModelMultipleChoiceField):
+                # One row of a tree (a unit): the list shows the tree.
+                rows = queryset.for_org(organisation).with_tree_fields().select_related("parent")
+                field.widget = TreeSelect(attrs=field.widget.attrs)
+                field.queryset = rows.tree_filter(organisation=organisation)
             elif issubclass(queryset.model, TenantModel):
                 field.queryset = queryset.filter(organisation=organisation)
         if isinstance(self.instance, TenantModel):

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from core.forms import ModelForm, TenantFormMixin
 
 from .models import ROLE_SCOPES, Invitation, Membership, Organisation, OrgUnit, Role, RoleAssignment, Scope
+from .naming import PersonChoicesFormMixin
 
 
 class OrganisationForm(ModelForm):
@@ -27,7 +28,7 @@ class OrganisationForm(ModelForm):
         ]
 
 
-class OrgUnitForm(TenantFormMixin, ModelForm):
+class OrgUnitForm(PersonChoicesFormMixin, TenantFormMixin, ModelForm):
     class Meta:
         model = OrgUnit
         fields = ["name", "level", "parent", "leader", "headcount", "runs_24_7", "hourly_cost"]

@@ -2,15 +2,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import Form, ModelForm, TenantFormMixin, TenantInlineFormSet
+from core.widgets import TreeCheckboxes
 from organisations.models import OrgUnit
-from organisations.naming import NamedPeopleFormMixin
+from organisations.naming import PersonChoicesFormMixin
 
 from .models import AffectedUnit, Deviation, Idea, Initiative, Phase, Programme, Stakeholder, StatusReport
 
 
-class InitiativeForm(NamedPeopleFormMixin, TenantFormMixin, ModelForm):
-    named_people_fields = Initiative.NAMED_PEOPLE
-
+class InitiativeForm(PersonChoicesFormMixin, TenantFormMixin, ModelForm):
     class Meta:
         model = Initiative
         fields = [
@@ -97,9 +96,41 @@ class DeviationForm(ModelForm):
         widgets = {"description": forms.Textarea(attrs={"rows": 2}), "action": forms.Textarea(attrs={"rows": 2})}
 
 
+#: A status report starts with no deviation rows; each press of "add deviation" adds one.
+MOST_DEVIATIONS = 20
+
 DeviationFormSet = forms.inlineformset_factory(
-    StatusReport, Deviation, form=DeviationForm, formset=TenantInlineFormSet, extra=3, can_delete=False
+    StatusReport,
+    Deviation,
+    form=DeviationForm,
+    formset=TenantInlineFormSet,
+    extra=0,
+    max_num=MOST_DEVIATIONS,
+    validate_max=True,
+    can_delete=False,
 )
+
+
+def typed_values(form) -> dict:
+    """What was typed into ``form``, read without checking it (for showing the form again)."""
+    return {name: form[name].value() for name in form.fields}
+
+
+def status_report_forms(data, report: StatusReport, *, organisation, initial: dict, add_deviation: bool):
+    """The status report form and its deviation rows.
+
+    With ``add_deviation`` the posted values come back unchecked, with one more empty deviation
+    row, so asking for a row never shows errors and never saves.
+    """
+    form = StatusReportForm(data, instance=report, organisation=organisation, initial=initial)
+    deviations = DeviationFormSet(data, instance=report, prefix="deviations")
+    if not add_deviation:
+        return form, deviations
+    rows = [typed_values(row) for row in deviations.forms][: MOST_DEVIATIONS - 1]
+    form = StatusReportForm(instance=report, organisation=organisation, initial=typed_values(form))
+    deviations = DeviationFormSet(instance=report, prefix="deviations", initial=[*rows, {}])
+    deviations.extra = len(rows) + 1
+    return form, deviations
 
 
 class IdeaForm(TenantFormMixin, ModelForm):
@@ -111,7 +142,7 @@ class IdeaForm(TenantFormMixin, ModelForm):
             "target_group": forms.Textarea(attrs={"rows": 2}),
             "proposed_solution": forms.Textarea(attrs={"rows": 3}),
             "expected_benefits": forms.Textarea(attrs={"rows": 3}),
-            "units": forms.CheckboxSelectMultiple,
+            "units": TreeCheckboxes,
         }
 
 

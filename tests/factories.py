@@ -18,6 +18,7 @@ from benefits.models import (
     Prerequisite,
     ProcessStep,
     RealisationMeasure,
+    StrategicGoal,
     TrainingCost,
 )
 from organisations.models import Invitation, Membership, Organisation, OrgUnit, Role, RoleAssignment
@@ -82,6 +83,8 @@ class World:
     training: TrainingCost | None = None
     prerequisite: Prerequisite | None = None
     measure: RealisationMeasure | None = None
+    measurement: Measurement | None = None
+    goal: StrategicGoal | None = None
 
 
 def make_world(prefix: str, name: str) -> World:
@@ -188,3 +191,5 @@ def add_benefits(world: World) -> None:
     )
     world.prerequisite = Prerequisite.objects.create(benefit=world.benefit, description="Samtykke fra beboere")
     world.measure = RealisationMeasure.objects.create(benefit=world.benefit, description="Ny bemanningsplan")
+    world.measurement = world.indicator.measurements.get()
+    world.goal = StrategicGoal.objects.create(organisation=world.org, name=f"{world.org.name} bedre tjenester")

@@ -55,7 +55,7 @@ def url(name, *args, **kwargs):
             "benefit_responsible",
             "employee",
         ),
-        (lambda w: url("goal_add"), "Strategisk mål", "top_management", "project_leader"),
+        (lambda w: url("goal_add"), "Legg til: Strategisk mål", "top_management", "project_leader"),
     ],
 )
 def test_edit_rights(world, login, client, page, heading, allowed, forbidden):

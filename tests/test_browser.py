@@ -54,8 +54,8 @@ def test_sign_in_propose_accept_and_run_an_initiative(page, new_page, world):
 
     # Affected unit, stakeholder, phase change and status report.
     office.get_by_role("link", name="Legg til berørt enhet").click()
-    assert_accessible(office, "Legg til berørt enhet")
-    office.get_by_label(re.compile(r"^Enhet( \(påkrevd\))?$")).select_option(label=world.unit.name)
+    assert_accessible(office, "Legg til: Berørt enhet")
+    office.get_by_label(re.compile(r"^Enhet( \(påkrevd\))?$")).select_option(str(world.unit.pk))
     office.get_by_label("Berørte ansatte").fill("25")
     office.get_by_label("Endringen gjelder fra").fill("2027-01-15")
     office.get_by_role("button", name="Lagre").click()
@@ -84,6 +84,7 @@ def test_sign_in_propose_accept_and_run_an_initiative(page, new_page, world):
     assert_accessible(office, "Skriv statusrapport")
     office.get_by_label(re.compile(r"^Samlet status( \(påkrevd\))?$")).select_option("yellow")
     office.get_by_label(re.compile(r"^Status for endringsledelse( \(påkrevd\))?$")).select_option("red")
+    office.locator("button[name=add_deviation]").click()  # a report starts with no deviation rows
     office.get_by_label(re.compile(r"^Avvik( \(påkrevd\))?$")).first.fill("Opplæring er forsinket")
     office.get_by_label("Alvorlighetsgrad").first.select_option("3")
     office.get_by_role("button", name="Lagre statusrapport").click()
@@ -130,7 +131,7 @@ def test_object_pages_are_accessible_and_reflow(page, world):
         (f"/portfolio/initiatives/{world.initiative.pk}/edit/", "Rediger tiltak"),
         (f"/portfolio/status/{world.report.pk}/", "Statusrapport 01.10.2026"),
         (f"/organisation/units/{world.unit.pk}/", world.unit.name),
-        (f"/portfolio/affected-units/{world.affected.pk}/edit/", "Rediger berørt enhet"),
+        (f"/portfolio/affected-units/{world.affected.pk}/edit/", "Rediger: Berørt enhet"),
     ]:
         assert_page_accessible(page, path, heading)
 

@@ -2,10 +2,8 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import timezone
 
-from core.access import member_required, require
-from core.editing import edit_object
+from core.access import member_required
 
-from ..forms import GoalForm
 from ..models import StrategicGoal
 from ..services.personal import my_benefits
 from ..services.portfolio import at_risk_benefits, portfolio_benefits
@@ -31,15 +29,3 @@ def at_risk(request):
 @member_required
 def goals(request):
     return render(request, "benefits/goals.html", {"goals": StrategicGoal.objects.for_org(request.actor.organisation)})
-
-
-@member_required
-def goal_add(request):
-    require(request.actor, "benefits.manage_goals")
-    return edit_object(
-        request,
-        GoalForm,
-        StrategicGoal(),
-        title=str(GoalForm.Meta.model._meta.verbose_name).capitalize(),
-        back="benefits:goals",
-    )

@@ -1,21 +1,17 @@
-"""Adding and changing the rows of a benefits plan. Each view: fetch in the organisation, check, edit."""
+"""The rows of a benefits plan, kept through the shared row views, and the benefit's own pages."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
 
 from core.access import member_required, require
 from core.audit import history_for
-from core.editing import delete_object, edit_object
+from core.editing import RowKind, RowRegistry
 from core.tenancy import get_for_org_or_404
-from portfolio.models import Initiative
 
 from .. import forms
 from ..models import (
@@ -27,72 +23,112 @@ from ..models import (
     Prerequisite,
     ProcessStep,
     RealisationMeasure,
+    StrategicGoal,
     TrainingCost,
 )
 from ..services.economics import HORIZON, start_year_of
 from ..services.estimates import save_estimates
+from ..services.measurements import delete_measurement, save_measurement
 from ..services.queries import benefits_queryset
 from ..services.summary import benefit_rows
-
-
-def _plan_initiative(request, pk: int) -> Initiative:
-    initiative = get_for_org_or_404(Initiative, request.actor.organisation, pk=pk)
-    require(request.actor, "benefits.change_plan", initiative)
-    return initiative
 
 
 def _overview_url(initiative) -> str:
     return reverse("benefits:initiative", args=[initiative.pk])
 
 
-def _edit(request, form_class, instance, title):
-    """Benefits go to their own page after saving; other rows back to the benefits overview."""
-    initiative = instance.initiative
-    back = None if isinstance(instance, Benefit) else _overview_url(initiative)
-    return edit_object(request, form_class, instance, title=title, back=back, context={"initiative": initiative})
+def _benefits_of_change(change: Change) -> str | None:
+    return _("Remove or move the benefits of this change first.") if change.benefits.exists() else None
 
 
-# Process steps, changes, costs: rows directly under the initiative.
-INITIATIVE_PARTS = {
-    "process": (ProcessStep, forms.ProcessStepForm, gettext_lazy("Process step")),
-    "change": (Change, forms.ChangeForm, gettext_lazy("Change")),
-    "benefit": (Benefit, forms.BenefitForm, gettext_lazy("Benefit")),
-    "cost": (CostLine, forms.CostLineForm, gettext_lazy("Cost")),
-    "training": (TrainingCost, forms.TrainingCostForm, gettext_lazy("Training cost")),
+def _measured_benefit(benefit: Benefit) -> str | None:
+    if Measurement.objects.filter(indicator__benefit=benefit, organisation=benefit.organisation_id).exists():
+        return _("This benefit has measurements, so it is kept with its history.")
+    return None
+
+
+def _measured_indicator(indicator: Indicator) -> str | None:
+    # Measurements are the record of what was achieved; they are never deleted with the indicator.
+    if indicator.measurements.exists():
+        return _("This indicator has measurements, so it is kept with its history.")
+    return None
+
+
+def _goal_in_use(goal: StrategicGoal) -> str | None:
+    if Benefit.objects.for_org(goal.organisation).filter(goal=goal).exists():
+        return _("Benefits are linked to this goal. Link them to another goal first.")
+    return None
+
+
+def _plan_row(model, form, **options) -> RowKind:
+    """A row directly under the initiative, kept by those who edit its benefits plan."""
+    return RowKind(
+        model,
+        form,
+        parent="initiative",
+        rule="benefits.change_plan",
+        back=_overview_url,
+        initiative_of=lambda initiative: initiative,
+        **options,
+    )
+
+
+def _follow_up_row(model, form, **options) -> RowKind:
+    """A row under a benefit, kept by those who follow the benefit up."""
+    return RowKind(
+        model,
+        form,
+        parent="benefit",
+        rule="benefits.follow_up",
+        initiative_of=lambda benefit: benefit.initiative,
+        **options,
+    )
+
+
+# Process steps, changes, benefits, costs: rows directly under the initiative.
+INITIATIVE_PARTS: RowRegistry = {
+    "process": _plan_row(ProcessStep, forms.ProcessStepForm),
+    "change": _plan_row(Change, forms.ChangeForm, keep_reason=_benefits_of_change),
+    "benefit": _plan_row(Benefit, forms.BenefitForm, show_saved=True, keep_reason=_measured_benefit),
+    "cost": _plan_row(CostLine, forms.CostLineForm),
+    "training": _plan_row(TrainingCost, forms.TrainingCostForm),
 }
 
+# Rows under a benefit: prerequisites, measures, indicators. The owner and responsible keep them.
+BENEFIT_PARTS: RowRegistry = {
+    "prerequisite": _follow_up_row(Prerequisite, forms.PrerequisiteForm),
+    "measure": _follow_up_row(RealisationMeasure, forms.MeasureForm),
+    "indicator": _follow_up_row(Indicator, forms.IndicatorForm, keep_reason=_measured_indicator),
+}
 
-def _kind(parts: dict, kind: str):
-    if kind not in parts:
-        raise Http404
-    return parts[kind]
+# Measurements, written only through the measurement service, by those who may measure.
+MEASUREMENTS: RowRegistry = {
+    "measurement": RowKind(
+        Measurement,
+        forms.MeasurementForm,
+        parent="indicator",
+        rule="benefits.measure",
+        back=lambda indicator: indicator.benefit,
+        initiative_of=lambda indicator: indicator.benefit.initiative,
+        new=lambda request, indicator: Measurement(indicator=indicator, recorded_by=request.user),
+        initial=lambda request: {"measured_on": timezone.localdate()},
+        add_title=lambda indicator: _("New measurement: %(name)s") % {"name": indicator.name},
+        save=save_measurement,
+        delete=delete_measurement,
+    )
+}
 
-
-@member_required
-def part_add(request, pk: int, kind: str):
-    model, form_class, label = _kind(INITIATIVE_PARTS, kind)
-    initiative = _plan_initiative(request, pk)
-    return _edit(request, form_class, model(initiative=initiative), _("Add: %(what)s") % {"what": label})
-
-
-@member_required
-def part_edit(request, pk: int, kind: str):
-    model, form_class, label = _kind(INITIATIVE_PARTS, kind)
-    instance = get_for_org_or_404(model, request.actor.organisation, pk=pk)
-    require(request.actor, "benefits.change_plan", instance.initiative)
-    return _edit(request, form_class, instance, _("Edit: %(what)s") % {"what": label})
-
-
-@require_POST
-@member_required
-def part_delete(request, pk: int, kind: str):
-    model, _form, _label = _kind(INITIATIVE_PARTS, kind)
-    instance = get_for_org_or_404(model, request.actor.organisation, pk=pk)
-    require(request.actor, "benefits.change_plan", instance.initiative)
-    if isinstance(instance, Change) and instance.benefits.exists():
-        messages.error(request, _("Remove or move the benefits of this change first."))
-        return redirect(_overview_url(instance.initiative))
-    return delete_object(request, instance, _overview_url(instance.initiative))
+# The organisation's strategic goals.
+GOALS: RowRegistry = {
+    "goal": RowKind(
+        StrategicGoal,
+        forms.GoalForm,
+        parent=None,
+        rule="benefits.manage_goals",
+        back=lambda _organisation: reverse("benefits:goals"),
+        keep_reason=_goal_in_use,
+    )
+}
 
 
 @member_required
@@ -140,71 +176,4 @@ def estimates_edit(request, pk: int):
             return redirect(benefit)
     return render(
         request, "benefits/estimates.html", {"benefit": benefit, "initiative": initiative, "formset": formset}
-    )
-
-
-# Rows under a benefit: prerequisites, measures, indicators. The owner and responsible keep them.
-BENEFIT_PARTS = {
-    "prerequisite": (Prerequisite, forms.PrerequisiteForm, gettext_lazy("Prerequisite")),
-    "measure": (RealisationMeasure, forms.MeasureForm, gettext_lazy("Realisation measure")),
-    "indicator": (Indicator, forms.IndicatorForm, gettext_lazy("Indicator")),
-}
-
-
-@member_required
-def benefit_part_add(request, pk: int, kind: str):
-    model, form_class, label = _kind(BENEFIT_PARTS, kind)
-    benefit = get_for_org_or_404(Benefit, request.actor.organisation, pk=pk)
-    require(request.actor, "benefits.follow_up", benefit)
-    return edit_object(
-        request,
-        form_class,
-        model(benefit=benefit),
-        title=_("Add: %(what)s") % {"what": label},
-        back=benefit,
-        context={"initiative": benefit.initiative},
-    )
-
-
-@member_required
-def benefit_part_edit(request, pk: int, kind: str):
-    model, form_class, label = _kind(BENEFIT_PARTS, kind)
-    instance = get_for_org_or_404(model, request.actor.organisation, pk=pk)
-    require(request.actor, "benefits.follow_up", instance.benefit)
-    return edit_object(
-        request,
-        form_class,
-        instance,
-        title=_("Edit: %(what)s") % {"what": label},
-        back=instance.benefit,
-        context={"initiative": instance.benefit.initiative},
-    )
-
-
-@require_POST
-@member_required
-def benefit_part_delete(request, pk: int, kind: str):
-    model, _form, _label = _kind(BENEFIT_PARTS, kind)
-    instance = get_for_org_or_404(model, request.actor.organisation, pk=pk)
-    require(request.actor, "benefits.follow_up", instance.benefit)
-    if isinstance(instance, Indicator) and instance.measurements.exists():
-        # Measurements are the record of what was achieved; they are never deleted with a click.
-        messages.error(request, _("This indicator has measurements, so it is kept with its history."))
-        return redirect(instance.benefit)
-    return delete_object(request, instance, instance.benefit)
-
-
-@member_required
-def measurement_add(request, pk: int):
-    indicator = get_for_org_or_404(Indicator, request.actor.organisation, pk=pk)
-    require(request.actor, "benefits.measure", indicator)
-    measurement = Measurement(indicator=indicator, recorded_by=request.user)
-    return edit_object(
-        request,
-        forms.MeasurementForm,
-        measurement,
-        title=_("New measurement: %(name)s") % {"name": indicator.name},
-        back=indicator.benefit,
-        context={"initiative": indicator.benefit.initiative},
-        initial={"measured_on": timezone.localdate()},
     )

@@ -1,20 +1,60 @@
-"""The parts of an initiative page: affected units, stakeholders and status reports."""
+"""The rows of an initiative page (affected units, stakeholders), programmes, and status reports."""
 
 from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from core.access import member_required, require
-from core.editing import delete_object, edit_object
+from core.editing import RowKind, RowRegistry
 from core.tenancy import get_for_org_or_404
 from core.validation import parse_id
 
-from ..forms import AffectedUnitForm, DeviationFormSet, StakeholderForm, StatusReportForm
-from ..models import AffectedUnit, Initiative, Stakeholder, StatusReport
+from ..forms import AffectedUnitForm, ProgrammeForm, StakeholderForm, status_report_forms
+from ..models import AffectedUnit, Initiative, Programme, Stakeholder, StatusReport
 from ..permissions import choosable_units
+
+
+def _programme_in_use(programme: Programme) -> str | None:
+    if programme.initiatives.exists():
+        return _("This programme has initiatives. Move them to another programme first.")
+    return None
+
+
+# Rows on the initiative page, kept by those who edit the initiative; the leader of an affected
+# unit may also correct that unit's row, choosing only among the units they lead.
+INITIATIVE_ROWS: RowRegistry = {
+    "affected_unit": RowKind(
+        AffectedUnit,
+        AffectedUnitForm,
+        parent="initiative",
+        rule="portfolio.change_initiative",
+        edit_rule="portfolio.change_affected_unit",
+        initiative_of=lambda initiative: initiative,
+        form_kwargs=lambda request, row: {"choosable_units": choosable_units(request.actor, row.initiative)},
+        initial=lambda request: {"unit": parse_id(request.GET.get("unit", ""))},  # a unit named in the idea
+    ),
+    "stakeholder": RowKind(
+        Stakeholder,
+        StakeholderForm,
+        parent="initiative",
+        rule="portfolio.change_initiative",
+        initiative_of=lambda initiative: initiative,
+    ),
+}
+
+PROGRAMMES: RowRegistry = {
+    "programme": RowKind(
+        Programme,
+        ProgrammeForm,
+        parent=None,
+        rule="portfolio.manage_programmes",
+        back=lambda _organisation: reverse("portfolio:programmes"),
+        keep_reason=_programme_in_use,
+    )
+}
 
 
 def _editable_initiative(request, pk: int) -> Initiative:
@@ -24,87 +64,18 @@ def _editable_initiative(request, pk: int) -> Initiative:
 
 
 @member_required
-def affected_unit_add(request, pk: int):
-    initiative = _editable_initiative(request, pk)
-    return edit_object(
-        request,
-        AffectedUnitForm,
-        AffectedUnit(initiative=initiative),
-        title=_("Add affected unit"),
-        back=initiative,
-        context={"initiative": initiative},
-        initial={"unit": parse_id(request.GET.get("unit", ""))},  # a unit named in the idea
-    )
-
-
-@member_required
-def affected_unit_edit(request, pk: int):
-    affected = get_for_org_or_404(AffectedUnit, request.actor.organisation, pk=pk)
-    require(request.actor, "portfolio.change_affected_unit", affected)
-    return edit_object(
-        request,
-        AffectedUnitForm,
-        affected,
-        title=_("Edit affected unit"),
-        back=affected.initiative,
-        context={"initiative": affected.initiative},
-        choosable_units=choosable_units(request.actor, affected.initiative),
-    )
-
-
-@require_POST
-@member_required
-def affected_unit_delete(request, pk: int):
-    affected = get_for_org_or_404(AffectedUnit, request.actor.organisation, pk=pk)
-    require(request.actor, "portfolio.change_initiative_row", affected)
-    return delete_object(request, affected, affected.initiative)
-
-
-@member_required
-def stakeholder_add(request, pk: int):
-    initiative = _editable_initiative(request, pk)
-    return edit_object(
-        request,
-        StakeholderForm,
-        Stakeholder(initiative=initiative),
-        title=_("Add stakeholder"),
-        back=initiative,
-        context={"initiative": initiative},
-    )
-
-
-@member_required
-def stakeholder_edit(request, pk: int):
-    stakeholder = get_for_org_or_404(Stakeholder, request.actor.organisation, pk=pk)
-    require(request.actor, "portfolio.change_initiative_row", stakeholder)
-    return edit_object(
-        request,
-        StakeholderForm,
-        stakeholder,
-        title=_("Edit stakeholder"),
-        back=stakeholder.initiative,
-        context={"initiative": stakeholder.initiative},
-    )
-
-
-@require_POST
-@member_required
-def stakeholder_delete(request, pk: int):
-    stakeholder = get_for_org_or_404(Stakeholder, request.actor.organisation, pk=pk)
-    require(request.actor, "portfolio.change_initiative_row", stakeholder)
-    return delete_object(request, stakeholder, stakeholder.initiative)
-
-
-@member_required
 def status_report_add(request, pk: int):
     initiative = _editable_initiative(request, pk)
     report = StatusReport(initiative=initiative, author=request.user)
-    data = request.POST or None
-    form = StatusReportForm(
-        data, instance=report, organisation=request.actor.organisation, initial={"report_date": timezone.localdate()}
+    add_deviation = "add_deviation" in request.POST
+    form, deviations = status_report_forms(
+        request.POST or None,
+        report,
+        organisation=request.actor.organisation,
+        initial={"report_date": timezone.localdate()},
+        add_deviation=add_deviation,
     )
-    deviations = DeviationFormSet(data, instance=report, prefix="deviations")
-    if request.method == "POST" and form.is_valid() and deviations.is_valid():
+    if request.method == "POST" and not add_deviation and form.is_valid() and deviations.is_valid():
         with transaction.atomic():
             form.save()
             for deviation in deviations.save(commit=False):
