@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "organisations",
     "portfolio",
     "benefits",
+    "people",
     "dashboards",
     "demo",
 ]

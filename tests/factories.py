@@ -22,6 +22,7 @@ from benefits.models import (
 )
 from organisations.models import Invitation, Membership, Organisation, OrgUnit, Role, RoleAssignment
 from organisations.validators import orgnr_check_digit
+from people.models import CompetenceRequirement, Course, CourseTheme, SelfAssessment, SelfAssessmentAnswer, Theme
 from portfolio.models import AffectedUnit, Idea, Initiative, Programme, Stakeholder, StatusReport
 from portfolio.services.phases import record_creation
 
@@ -82,6 +83,9 @@ class World:
     training: TrainingCost | None = None
     prerequisite: Prerequisite | None = None
     measure: RealisationMeasure | None = None
+    theme: Theme | None = None
+    requirement: CompetenceRequirement | None = None
+    course: Course | None = None
 
 
 def make_world(prefix: str, name: str) -> World:
@@ -151,6 +155,7 @@ def make_world(prefix: str, name: str) -> World:
         expires_at=datetime.datetime(2100, 1, 1, tzinfo=datetime.UTC),
     )
     add_benefits(world)
+    add_competence(world)
     return world
 
 
@@ -188,3 +193,24 @@ def add_benefits(world: World) -> None:
     )
     world.prerequisite = Prerequisite.objects.create(benefit=world.benefit, description="Samtykke fra beboere")
     world.measure = RealisationMeasure.objects.create(benefit=world.benefit, description="Ny bemanningsplan")
+
+
+def add_competence(world: World) -> None:
+    """A need for the first default theme in the affected unit, a course that meets it, and the
+    unit leader's own self-assessment (not shared)."""
+    world.theme = Theme.objects.for_org(world.org).order_by("order").first()
+    world.requirement = CompetenceRequirement.objects.create(
+        affected_unit=world.affected, theme=world.theme, target_level=3, staff="Nattevakter", staff_count=12
+    )
+    world.course = Course.objects.create(
+        organisation=world.org,
+        title=f"{world.org.name} gevinstkurs",
+        provider="KS",
+        format=Course.Format.E_LEARNING,
+        hours=3,
+        cost_per_participant=1500,
+        shift_workers_can_take=True,
+    )
+    CourseTheme.objects.create(course=world.course, theme=world.theme, level=3)
+    assessment = SelfAssessment.objects.create(organisation=world.org, person=world.users["unit_leader"])
+    SelfAssessmentAnswer.objects.create(assessment=assessment, theme=world.theme, level=2)
