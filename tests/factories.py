@@ -214,3 +214,12 @@ def add_competence(world: World) -> None:
     CourseTheme.objects.create(course=world.course, theme=world.theme, level=3)
     assessment = SelfAssessment.objects.create(organisation=world.org, person=world.users["unit_leader"])
     SelfAssessmentAnswer.objects.create(assessment=assessment, theme=world.theme, level=2)
+
+
+def assessed_member(organisation, username: str, unit, levels: dict, *, shared: bool = False, role=Role.EMPLOYEE):
+    """A member working in ``unit`` who has given themselves ``levels`` (theme → level)."""
+    user = make_member(organisation, username, role, unit=unit)
+    assessment = SelfAssessment.objects.create(organisation=organisation, person=user, shared_with_leader=shared)
+    for theme, level in levels.items():
+        SelfAssessmentAnswer.objects.create(assessment=assessment, theme=theme, level=level)
+    return user

@@ -115,3 +115,27 @@ def shared_with(actor) -> list[SharedAssessment]:
             answers = sorted(assessment.answers.all(), key=lambda a: (a.theme.order, a.theme.name))
             shared.append(SharedAssessment(assessment.person, unit, assessment, answers))
     return shared
+
+
+def export_for_person(user) -> list[dict]:
+    """The person's self-assessments in every organisation, for their copy of their own data."""
+    assessments = (
+        SelfAssessment.objects.across_organisations()
+        .filter(person=user)
+        .select_related("organisation")
+        .prefetch_related("answers__theme")
+    )
+    return [
+        {
+            "organisation": str(assessment.organisation),
+            "shared_with_leader": assessment.shared_with_leader,
+            "last_changed": assessment.updated_at.isoformat(),
+            "answers": {answer.theme.name: answer.level for answer in assessment.answers.all()},
+        }
+        for assessment in assessments
+    ]
+
+
+def erase_for_person(user) -> None:
+    """Delete the person's self-assessments in every organisation (nothing of them is kept)."""
+    SelfAssessment.objects.across_organisations().filter(person=user).delete()
