@@ -16,8 +16,8 @@ def leads_unit(actor, unit) -> bool:
     return unit.pk in actor.led_unit_ids
 
 
-# The framework and the course catalogue belong to the organisation: the portfolio office keeps them.
-register_read("people.view", is_member)
+# Every member reads the framework, the catalogue and an initiative's needs; the portfolio office keeps
+# the framework and the catalogue.
 register_write("people.manage_framework", manages_portfolio)
 register_write("people.manage_courses", manages_portfolio)
 # What an initiative needs is part of the initiative: whoever may change the initiative sets it.

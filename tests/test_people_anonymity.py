@@ -1,11 +1,14 @@
 """The minimum-group rule (core.anonymity): no figure shown covers fewer than the minimum of people."""
 
+from collections import Counter
+
 import pytest
 from django.core.exceptions import ValidationError
 from hypothesis import given
 from hypothesis import strategies as st
 
 from core.anonymity import MINIMUM_GROUP_SIZE, group_units, minimum_group_size
+from people.services.gaps import ThemeFigures
 
 # sector 1 → unit 2 → departments 3 and 4; sector 1 → unit 5
 TREE = {1: None, 2: 1, 3: 2, 4: 2, 5: 1}
@@ -97,3 +100,18 @@ def _top_of(unit, parents):
     while parents[unit] is not None:
         unit = parents[unit]
     return unit
+
+
+@given(trees_with_counts(), st.data())
+def test_no_level_figure_of_a_unit_covers_fewer_than_the_minimum(tree, data):
+    """The figures pages show (ThemeFigures.distribution) obey the rule for any unit asked about."""
+    parents, counts = tree
+    per_unit = {
+        unit: Counter(data.draw(st.lists(st.integers(1, 5), min_size=n, max_size=n))) for unit, n in counts.items()
+    }
+    figures = ThemeFigures(group_units(parents, counts, MINIMUM_GROUP_SIZE), per_unit, {u: str(u) for u in parents})
+    for unit in parents:
+        distribution = figures.distribution(unit)
+        if distribution is not None:
+            assert distribution.count >= MINIMUM_GROUP_SIZE
+            assert distribution.count == sum(counts[u] for u in distribution.group.unit_ids)
