@@ -7,4 +7,4 @@ class PeopleConfig(AppConfig):
     verbose_name = _("People and competence")
 
     def ready(self) -> None:
-        from . import permissions, signals  # noqa: F401  (importing them registers the rules and the seeding)
+        from . import panels, permissions, signals  # noqa: F401  (importing them registers rules, panel and seeding)

@@ -116,3 +116,12 @@ def test_the_persons_data_export_holds_their_answers_and_erasure_deletes_them(wo
     erase_person(world.users["unit_leader"])
     assert not SelfAssessment.objects.across_organisations().filter(person=world.users["unit_leader"]).exists()
     assert not SelfAssessmentAnswer.objects.for_org(world.org).exists()
+
+
+def test_the_leaders_start_page_lists_who_shared_with_them(world, login, client):
+    home = reverse("core:home")
+    assert "panel-people-shared_with_me" not in login(world.users["unit_leader"]).get(home).content.decode()
+    assessed_member(world.org, "turnus", world.department, {world.theme: 3}, shared=True)
+    body = client.get(home).content.decode()
+    assert 'id="panel-people-shared_with_me"' in body and "Turnus Testesen" in body
+    assert f"{world.department.name} · last changed" in body
