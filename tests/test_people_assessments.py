@@ -125,3 +125,11 @@ def test_the_leaders_start_page_lists_who_shared_with_them(world, login, client)
     body = client.get(home).content.decode()
     assert 'id="panel-people-shared_with_me"' in body and "Turnus Testesen" in body
     assert f"{world.department.name} · last changed" in body
+
+
+def test_answers_of_someone_who_left_are_shown_to_no_one(world, login):
+    nurse = assessed_member(world.org, "sluttet", world.unit, {world.theme: 2}, shared=True)
+    assert "Sluttet Testesen" in login(world.users["unit_leader"]).get(SHARED).content.decode()
+    nurse.memberships.update(is_active=False)
+    body = assert_page(login(world.users["unit_leader"]).get(SHARED), "Shared with me")
+    assert "Sluttet" not in body

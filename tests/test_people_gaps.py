@@ -141,3 +141,17 @@ def test_the_heatmap_and_unit_page_queries_do_not_grow_with_the_data(world, logi
         CompetenceRequirement.objects.create(affected_unit=affected, theme=world.theme, target_level=4)
         staff(world, unit, [2, 3, 4, 5, 1, 2], prefix=f"flere{number}")
     assert (queries(GAPS), queries(unit_url)) == before
+
+
+def test_the_heatmap_says_fewer_than_5_answers_and_never_shows_four(world, login):
+    staff(world, world.unit, [1, 1, 1, 1])
+    body = assert_page(login(world.users["unit_leader"]).get(GAPS), "Competence gaps")
+    assert "fewer than 5 answers" in body and 'class="gap gap--unknown"' in body
+    assert "of 4 below" not in body
+
+
+def test_an_organisation_that_raises_the_minimum_to_6_hides_a_group_of_5(world):
+    staff(world, world.unit, [1, 2, 2, 4, 3])
+    world.org.minimum_group_size = 6
+    world.org.save()
+    assert gap_of(world, world.unit).distribution is None

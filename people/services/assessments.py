@@ -102,7 +102,7 @@ def shared_with(actor) -> list[SharedAssessment]:
     leaders = LeaderMap(organisation)
     assessments = (
         SelfAssessment.objects.for_org(organisation)
-        .filter(shared_with_leader=True, person_id__in=works_in)
+        .filter(shared_with_leader=True)
         .exclude(person=actor.user)
         .select_related("person")
         .prefetch_related("answers__theme")
@@ -110,6 +110,8 @@ def shared_with(actor) -> list[SharedAssessment]:
     )
     shared = []
     for assessment in assessments:
+        if assessment.person_id not in works_in:
+            continue  # no longer a member here: nobody sees their answers
         unit = works_in[assessment.person_id]
         if actor.user.pk in leaders.leaders_of(unit.pk if unit else None, assessment.person_id):
             answers = sorted(assessment.answers.all(), key=lambda a: (a.theme.order, a.theme.name))
