@@ -155,3 +155,13 @@ def test_an_organisation_that_raises_the_minimum_to_6_hides_a_group_of_5(world):
     world.org.minimum_group_size = 6
     world.org.save()
     assert gap_of(world, world.unit).distribution is None
+
+
+def test_the_unit_page_links_to_its_competence_for_its_leader_only(world, login, client):
+    unit_page, competence = (
+        reverse("organisations:unit", args=[world.unit.pk]),
+        reverse("people:unit", args=[world.unit.pk]),
+    )
+    assert competence in assert_page(login(world.users["unit_leader"]).get(unit_page), world.unit.name)
+    client.logout()
+    assert competence not in assert_page(login(world.users["employee"]).get(unit_page), world.unit.name)
