@@ -13,7 +13,7 @@ from typing import Any
 from django.apps import apps
 
 #: Apps whose models must be accounted for here.
-OUR_APPS = ("accounts", "organisations", "portfolio", "benefits", "core", "demo")
+OUR_APPS = ("accounts", "organisations", "portfolio", "benefits", "people", "core", "demo")
 
 #: model label → options for ``auditlog.register``.
 AUDITED: dict[str, dict[str, Any]] = {
@@ -50,6 +50,10 @@ AUDITED: dict[str, dict[str, Any]] = {
     "benefits.Measurement": {},
     # The snapshot is a frozen copy of rows that are audited themselves.
     "benefits.BenefitPlan": {"exclude_fields": ["snapshot"]},
+    "people.Theme": {},
+    "people.CompetenceRequirement": {},
+    "people.Course": {},
+    "people.CourseTheme": {},
 }
 
 #: model label → why its rows are not audited.
@@ -58,6 +62,13 @@ NOT_AUDITED: dict[str, str] = {
     "nobody edits it, so the row is its own record.",
     "benefits.PlanReminderSent": "A receipt written only by the reminder job so a request to sign is never "
     "sent twice; nobody edits it.",
+    # A self-assessment is one person's view of themselves, readable only by them (and by their
+    # leader while they share it). The audit log is shown on pages and kept for years: logging
+    # the levels would put them where others read them and keep them after the person deletes them.
+    "people.SelfAssessment": "Personal: readable only by the person (and their leader while they share it); "
+    "auditing would copy it into a log others read and keep it after the person deletes it.",
+    "people.SelfAssessmentAnswer": "Personal: one level a person gave themselves; not logged for the same reason "
+    "as their self-assessment.",
 }
 
 #: Fields shown as money (1 234 567 kr) in the history; other numbers are shown as plain numbers.
@@ -68,6 +79,7 @@ MONEY_FIELDS: frozenset[tuple[str, str]] = frozenset(
         ("organisations.Organisation", "hourly_cost"),
         ("organisations.Organisation", "substitute_hourly_cost"),
         ("organisations.OrgUnit", "hourly_cost"),
+        ("people.Course", "cost_per_participant"),
     }
 )
 

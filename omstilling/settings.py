@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "portfolio",
     "benefits",
     "kommit",
+    "people",
     "dashboards",
     "demo",
 ]

@@ -25,6 +25,7 @@ class OrganisationForm(ModelForm):
             "hours_per_fte",
             "discount_rate",
             "small_saving_minutes",
+            "minimum_group_size",
         ]
 
 

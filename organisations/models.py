@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from tree_queries.query import TreeQuerySet
 
+from core.anonymity import MINIMUM_GROUP_SIZE
 from core.tenancy import TenantManager, TenantModel, TenantQuerySet
 from core.validation import NOT_NEGATIVE, PEOPLE_VALIDATORS, NameField
 
@@ -84,6 +85,8 @@ MINUTES_IN_A_WEEK = 7 * 24 * 60
 # A real discount rate above this is no longer a public-sector appraisal (the state uses 4 %, falling
 # to 2 % over long horizons); below zero a later krone would count for more than one today.
 MAX_DISCOUNT_RATE = Decimal(20)
+#: A higher minimum group would hide the results of all but the largest units.
+MAX_MINIMUM_GROUP_SIZE = 50
 
 
 class Organisation(models.Model):
@@ -174,6 +177,13 @@ class Organisation(models.Model):
         _("smallest time saving that can be taken out (minutes per employee per week)"),
         default=30,
         validators=[MaxValueValidator(MINUTES_IN_A_WEEK)],
+    )
+    # Figures about people (self-assessments, surveys) are shown only for groups this large: core.anonymity.
+    minimum_group_size = models.PositiveSmallIntegerField(
+        _("fewest answers behind a figure"),
+        default=MINIMUM_GROUP_SIZE,
+        validators=[MinValueValidator(MINIMUM_GROUP_SIZE), MaxValueValidator(MAX_MINIMUM_GROUP_SIZE)],
+        help_text=_("Results about people are shown only for groups with at least this many answers; 5 or more."),
     )
 
     class Meta:

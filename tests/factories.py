@@ -23,6 +23,7 @@ from benefits.models import (
 )
 from organisations.models import Invitation, Membership, Organisation, OrgUnit, Role, RoleAssignment
 from organisations.validators import orgnr_check_digit
+from people.models import CompetenceRequirement, Course, CourseTheme, SelfAssessment, SelfAssessmentAnswer, Theme
 from portfolio.models import AffectedUnit, Idea, Initiative, Programme, Stakeholder, StatusReport
 from portfolio.services.phases import record_creation
 
@@ -85,6 +86,9 @@ class World:
     measure: RealisationMeasure | None = None
     measurement: Measurement | None = None
     goal: StrategicGoal | None = None
+    theme: Theme | None = None
+    requirement: CompetenceRequirement | None = None
+    course: Course | None = None
 
 
 def make_world(prefix: str, name: str) -> World:
@@ -154,6 +158,7 @@ def make_world(prefix: str, name: str) -> World:
         expires_at=datetime.datetime(2100, 1, 1, tzinfo=datetime.UTC),
     )
     add_benefits(world)
+    add_competence(world)
     return world
 
 
@@ -193,3 +198,33 @@ def add_benefits(world: World) -> None:
     world.measure = RealisationMeasure.objects.create(benefit=world.benefit, description="Ny bemanningsplan")
     world.measurement = world.indicator.measurements.get()
     world.goal = StrategicGoal.objects.create(organisation=world.org, name=f"{world.org.name} bedre tjenester")
+
+
+def add_competence(world: World) -> None:
+    """A need for the first default theme in the affected unit, a course that meets it, and the
+    unit leader's own self-assessment (not shared)."""
+    world.theme = Theme.objects.for_org(world.org).order_by("order").first()
+    world.requirement = CompetenceRequirement.objects.create(
+        affected_unit=world.affected, theme=world.theme, target_level=3, staff="Nattevakter", staff_count=12
+    )
+    world.course = Course.objects.create(
+        organisation=world.org,
+        title=f"{world.org.name} gevinstkurs",
+        provider="KS",
+        format=Course.Format.E_LEARNING,
+        hours=3,
+        cost_per_participant=1500,
+        shift_workers_can_take=True,
+    )
+    CourseTheme.objects.create(course=world.course, theme=world.theme, level=3)
+    assessment = SelfAssessment.objects.create(organisation=world.org, person=world.users["unit_leader"])
+    SelfAssessmentAnswer.objects.create(assessment=assessment, theme=world.theme, level=2)
+
+
+def assessed_member(organisation, username: str, unit, levels: dict, *, shared: bool = False, role=Role.EMPLOYEE):
+    """A member working in ``unit`` who has given themselves ``levels`` (theme → level)."""
+    user = make_member(organisation, username, role, unit=unit)
+    assessment = SelfAssessment.objects.create(organisation=organisation, person=user, shared_with_leader=shared)
+    for theme, level in levels.items():
+        SelfAssessmentAnswer.objects.create(assessment=assessment, theme=theme, level=level)
+    return user

@@ -31,6 +31,9 @@ FOLLOW_UP = PLAN_EDITORS | {"unit_leader"}
 MEASURERS = FOLLOW_UP  # the benefit responsible is also the indicator's named measurer
 SIGNERS = frozenset({"owner", Role.TOP_MANAGEMENT})
 IDEA_READERS = CREATORS | {Role.EMPLOYEE}  # the employee proposed the idea
+# Competence figures: management for every unit, leaders for theirs (the middle manager leads the
+# other unit, the unit leader the affected one).
+COMPETENCE_OVERVIEW = CREATORS | {Role.MIDDLE_MANAGER, "unit_leader"}
 
 PLAN_VIEWS = ("part_add", "part_edit", "part_delete")
 FOLLOW_UP_VIEWS = ("benefit_part_add", "benefit_part_edit", "benefit_part_delete")
@@ -95,6 +98,22 @@ ALLOWED = {
     "kommit:export": EVERYONE,
     "exports:plan_docx": EVERYONE,
     "exports:plan_pdf": EVERYONE,
+    "people:framework": EVERYONE,
+    "people:theme_add": PORTFOLIO_MANAGERS,
+    "people:theme_edit": PORTFOLIO_MANAGERS,
+    "people:theme_delete": PORTFOLIO_MANAGERS,
+    "people:my_assessment": WRITERS,
+    "people:shared_with_me": EVERYONE,
+    "people:gaps": COMPETENCE_OVERVIEW,
+    "people:unit": CREATORS | {"unit_leader"},
+    "people:initiative": EVERYONE,
+    "people:requirement_add": INITIATIVE_EDITORS,
+    "people:requirement_edit": INITIATIVE_EDITORS,
+    "people:requirement_delete": INITIATIVE_EDITORS,
+    "people:courses": EVERYONE,
+    "people:course_add": PORTFOLIO_MANAGERS,
+    "people:course_edit": PORTFOLIO_MANAGERS,
+    "people:course_delete": PORTFOLIO_MANAGERS,
     **{f"benefits:{view}[{kind}]": PLAN_EDITORS for view in PLAN_VIEWS for kind in INITIATIVE_PARTS},
     **{f"benefits:{view}[{kind}]": FOLLOW_UP for view in FOLLOW_UP_VIEWS for kind in BENEFIT_PARTS},
 }

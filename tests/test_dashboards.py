@@ -21,7 +21,7 @@ from organisations.models import Organisation, Role
 from portfolio.models import AffectedUnit, Deviation, Idea, Initiative, Phase, StatusReport
 
 from .browser import assert_page_accessible, sign_in
-from .factories import make_member, valid_orgnr
+from .factories import assessed_member, make_member, valid_orgnr
 from .pages import assert_page
 
 TODAY = timezone.localdate()
@@ -376,7 +376,7 @@ def test_politician_in_an_empty_organisation_gets_a_friendly_line(db, login):
 def test_every_panel_is_registered_once_by_the_app_that_owns_it():
     keys = [panel.key for panel in registered()]
     assert len(keys) == len(set(keys))
-    assert {key.split(".")[0] for key in keys} == {"benefits", "portfolio"}
+    assert {key.split(".")[0] for key in keys} == {"benefits", "people", "portfolio"}
 
 
 # A constant number of queries per panel, whatever the data size
@@ -452,6 +452,12 @@ def add_unit_changes(world, n):
         future_change(world, world.department)
 
 
+def add_shared_assessments(world, n):
+    """Employees of the unit leader's unit who share their self-assessment with their leader."""
+    for _ in range(n):
+        assessed_member(world.org, f"deler-{next(_names)}", world.unit, {world.theme: 3}, shared=True)
+
+
 def add_planned_years(world, n):
     for _ in range(n):
         year = TODAY.year - 2 + next(_names) % 5
@@ -510,6 +516,7 @@ QUERY_CASES = {
     "portfolio.my_ideas": ("employee", add_ideas("employee")),
     "portfolio.unit_changes": ("unit_leader", add_unit_changes),
     "portfolio.own_unit_changes": ("employee", add_unit_changes),
+    "people.shared_with_me": ("unit_leader", add_shared_assessments),
 }
 
 

@@ -281,6 +281,7 @@ def settings_data(world, **overrides):
         "hours_per_fte": "1695",
         "discount_rate": "4",
         "small_saving_minutes": "30",
+        "minimum_group_size": "5",
     }
     return data | overrides
 

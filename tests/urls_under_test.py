@@ -30,6 +30,13 @@ NO_ID = [
     "benefits:goal_add",
     "kommit:upload",
     "exports:portfolio_xlsx",
+    "people:framework",
+    "people:theme_add",
+    "people:my_assessment",
+    "people:shared_with_me",
+    "people:gaps",
+    "people:courses",
+    "people:course_add",
 ]
 WITH_ID = {
     "portfolio:initiative": lambda w: w.initiative.pk,
@@ -69,6 +76,15 @@ WITH_ID = {
     "kommit:export": lambda w: w.initiative.pk,
     "exports:plan_docx": lambda w: w.initiative.pk,
     "exports:plan_pdf": lambda w: w.initiative.pk,
+    "people:theme_edit": lambda w: w.theme.pk,
+    "people:theme_delete": lambda w: w.theme.pk,
+    "people:unit": lambda w: w.unit.pk,
+    "people:initiative": lambda w: w.initiative.pk,
+    "people:requirement_add": lambda w: w.affected.pk,
+    "people:requirement_edit": lambda w: w.requirement.pk,
+    "people:requirement_delete": lambda w: w.requirement.pk,
+    "people:course_edit": lambda w: w.course.pk,
+    "people:course_delete": lambda w: w.course.pk,
 }
 # The row of ``world`` that each kind of the generic row views edits. Kinds come from the views'
 # own registries, so a new kind without a row here fails the sweep with a KeyError.
@@ -116,6 +132,9 @@ POST_ONLY = {
     "organisations:invitation_resend",
     "organisations:invitation_withdraw",
     "organisations:scoped_role_delete",
+    "people:theme_delete",
+    "people:requirement_delete",
+    "people:course_delete",
 }
 # Pages that need no organisation (sign-in, language, switching organisation, one's own account,
 # a forgotten password, accepting an invitation, the health check).

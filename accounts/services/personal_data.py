@@ -17,6 +17,8 @@ from core.audit_context import Source, audit_source
 from core.audit_registry import OUR_APPS
 from core.tenancy import TenantModel
 from organisations.models import Membership
+from people.models import SelfAssessment
+from people.services import assessments as self_assessments
 
 from ..models import erased_username
 
@@ -48,6 +50,7 @@ def export_person(user) -> dict[str, Any]:
             for m in memberships
         ],
         "named_in": _named_in(user, [m.organisation for m in memberships]),
+        "self_assessments": self_assessments.export_for_person(user),
         "audit_entries_about_the_person": [_entry(e, with_changes=True) for e in _entries_about(user, memberships)],
         "audit_entries_by_the_person": [
             _entry(e, with_changes=False) for e in LogEntry.objects.filter(actor=user).select_related("content_type")
@@ -74,7 +77,7 @@ def erase_person(user) -> None:
 
     The account row stays, so audit entries, measurements and plans that point to the person keep
     their place. Names, username and e-mail are removed from the account and from the audit log,
-    the person can no longer sign in, and their sign-in logs are deleted. Free text that people
+    the person can no longer sign in, and their sign-in logs and self-assessments are deleted. Free text that people
     typed (a stakeholder's name, a comment) is not searched: see docs/privacy.md.
     """
     with audit_source(Source.COMMAND):
@@ -89,6 +92,7 @@ def erase_person(user) -> None:
         user.save()
         for membership in memberships:
             membership.delete()  # its roles go with it; both are audited
+        self_assessments.erase_for_person(user)
     scrub_audit_log(user, memberships)
     for model in (AccessLog, AccessAttempt, AccessFailureLog):
         model.objects.filter(username=old_username).delete()
@@ -160,6 +164,6 @@ def _models_pointing_to_people() -> list:
         for app in OUR_APPS
         for model in apps.get_app_config(app).get_models()
         if issubclass(model, TenantModel)
-        and model is not Membership
+        and model not in (Membership, SelfAssessment)  # both exported on their own
         and any(f.many_to_one and f.related_model is user_model for f in model._meta.get_fields())
     ]

@@ -1,0 +1,23 @@
+from django.urls import path
+
+from .views import assessments, courses, framework, gaps, requirements
+
+app_name = "people"
+urlpatterns = [
+    path("competence/", framework.framework, name="framework"),
+    path("competence/themes/new/", framework.theme_add, name="theme_add"),
+    path("competence/themes/<int:pk>/edit/", framework.theme_edit, name="theme_edit"),
+    path("competence/themes/<int:pk>/delete/", framework.theme_delete, name="theme_delete"),
+    path("competence/mine/", assessments.my_assessment, name="my_assessment"),
+    path("competence/shared-with-me/", assessments.shared_with_me, name="shared_with_me"),
+    path("competence/gaps/", gaps.gaps, name="gaps"),
+    path("competence/units/<int:pk>/", gaps.unit_competence_view, name="unit"),
+    path("initiatives/<int:pk>/competence/", requirements.initiative_people, name="initiative"),
+    path("affected-units/<int:pk>/competence/new/", requirements.requirement_add, name="requirement_add"),
+    path("competence-needs/<int:pk>/edit/", requirements.requirement_edit, name="requirement_edit"),
+    path("competence-needs/<int:pk>/delete/", requirements.requirement_delete, name="requirement_delete"),
+    path("courses/", courses.courses, name="courses"),
+    path("courses/new/", courses.course_add, name="course_add"),
+    path("courses/<int:pk>/edit/", courses.course_edit, name="course_edit"),
+    path("courses/<int:pk>/delete/", courses.course_delete, name="course_delete"),
+]
