@@ -31,6 +31,10 @@ FOLLOW_UP = PLAN_EDITORS | {"unit_leader"}
 MEASURERS = FOLLOW_UP  # the benefit responsible is also the indicator's named measurer
 SIGNERS = frozenset({"owner", Role.TOP_MANAGEMENT})
 IDEA_READERS = CREATORS | {Role.EMPLOYEE}  # the employee proposed the idea
+# Input to an open activity: those who run the initiative, the affected unit's leader and the union
+# representative covering its sector; the employee works in no unit and the middle manager
+# manages another one.
+INPUT_GIVERS = INITIATIVE_EDITORS | {"unit_leader", Role.UNION_REPRESENTATIVE}
 
 PLAN_VIEWS = ("part_add", "part_edit", "part_delete")
 FOLLOW_UP_VIEWS = ("benefit_part_add", "benefit_part_edit", "benefit_part_delete")
@@ -90,6 +94,17 @@ ALLOWED = {
     "kommit:export": EVERYONE,
     "exports:plan_docx": EVERYONE,
     "exports:plan_pdf": EVERYONE,
+    "people:involvement": EVERYONE,
+    "people:activity_add": INITIATIVE_EDITORS,
+    "people:activity_edit": INITIATIVE_EDITORS,
+    "people:activity_delete": INITIATIVE_EDITORS,
+    "people:input_add": INPUT_GIVERS,
+    "people:input_answer": INITIATIVE_EDITORS,
+    "people:input_delete": INITIATIVE_EDITORS,
+    "people:information_list": EVERYONE,
+    "people:information": EVERYONE,
+    "people:information_edit": AFFECTED_UNIT_EDITORS,
+    "people:information_pdf": EVERYONE,
     **{f"benefits:{view}[{kind}]": PLAN_EDITORS for view in PLAN_VIEWS for kind in INITIATIVE_PARTS},
     **{f"benefits:{view}[{kind}]": FOLLOW_UP for view in FOLLOW_UP_VIEWS for kind in BENEFIT_PARTS},
 }
