@@ -18,6 +18,7 @@ from core.formatting import format_money
 from dashboards.registry import registered
 from organisations.actor import build_actor
 from organisations.models import Organisation, Role
+from people.models import EmployeeInformation
 from portfolio.models import AffectedUnit, Deviation, Idea, Initiative, Phase, StatusReport
 
 from .browser import assert_page_accessible, sign_in
@@ -354,7 +355,7 @@ def test_politician_in_an_empty_organisation_gets_a_friendly_line(db, login):
 def test_every_panel_is_registered_once_by_the_app_that_owns_it():
     keys = [panel.key for panel in registered()]
     assert len(keys) == len(set(keys))
-    assert {key.split(".")[0] for key in keys} == {"benefits", "portfolio"}
+    assert {key.split(".")[0] for key in keys} == {"benefits", "portfolio", "people"}
 
 
 # A constant number of queries per panel, whatever the data size
@@ -451,6 +452,22 @@ def add_drafts_signed_by_the_owner(world, count):
         )
 
 
+def add_chosen_without_involvement(world, n):
+    """Initiatives in execution affecting the department, with nobody involved before the choice."""
+    for _ in range(n):
+        AffectedUnit.objects.create(
+            initiative=initiative(world, Phase.EXECUTION),
+            unit=world.department,
+            employees_affected=2,
+            change_from=TODAY,
+        )
+
+
+def add_published_information(world, n):
+    for _ in range(n):
+        EmployeeInformation.objects.create(affected_unit=future_change(world, world.department), published=True)
+
+
 # The management path is constant; a project owner's own plans are compared one initiative at a
 # time (the snapshot is built per initiative), so that path grows with the initiatives they own.
 QUERY_CASES = {
@@ -470,6 +487,9 @@ QUERY_CASES = {
     "portfolio.my_ideas": ("employee", add_ideas("employee")),
     "portfolio.unit_changes": ("unit_leader", add_unit_changes),
     "portfolio.own_unit_changes": ("employee", add_unit_changes),
+    "people.involvement_gaps": ("portfolio_office", add_chosen_without_involvement),
+    "people.left_out": ("unit_leader", add_chosen_without_involvement),
+    "people.information_for_me": ("employee", add_published_information),
 }
 
 
