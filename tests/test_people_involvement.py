@@ -17,6 +17,7 @@ from portfolio.services.phases import change_phase
 
 from .factories import make_member
 from .pages import assert_page
+from .test_dashboards import home, panels
 
 pytestmark = pytest.mark.django_db
 DAY = datetime.date(2026, 3, 1)
@@ -282,3 +283,26 @@ def test_input_history_is_kept_off_the_initiative_page(world, login):
         login(english(world.users["owner"])).get(world.initiative.get_absolute_url()), world.initiative.name
     )
     assert str(rep) not in body
+
+
+# Start-page panels
+
+
+def test_portfolio_office_sees_initiatives_that_chose_without_involvement(world, login):
+    set_phase(world.initiative, Phase.EXECUTION)
+    title, count, rest = panels(home(login, world.users["portfolio_office"]))["people-involvement_gaps"]
+    assert (title, count) == ("Solutions chosen without involving those affected", 1)
+    assert "unit leaders and union representatives not involved" in rest
+    activity(world.initiative, leaders=[world.unit], union=True)
+    assert "people-involvement_gaps" not in panels(home(login, world.users["portfolio_office"]))
+
+
+def test_the_leader_left_out_is_told_and_others_are_not(world, login):
+    set_phase(world.initiative, Phase.EXECUTION)
+    activity(world.initiative, union=True)  # the union was there, the unit's leader was not
+    title, count, rest = panels(home(login, world.users["unit_leader"]))["people-left_out"]
+    assert (title, count) == ("Changes to my units chosen without me", 1)
+    assert reverse("people:involvement", args=[world.initiative.pk]) in rest
+    assert "people-left_out" not in panels(home(login, world.users["middle_manager"]))  # manages another unit
+    set_phase(world.initiative, Phase.PLANNING)  # not chosen yet: time to involve, no warning
+    assert "people-left_out" not in panels(home(login, world.users["unit_leader"]))

@@ -102,7 +102,9 @@ class InputItem(TenantModel):
     unit = models.ForeignKey(
         OrgUnit, verbose_name=_("unit"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    author = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    author = models.ForeignKey(
+        User, verbose_name=_("written by"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     signed = models.BooleanField(
         _("show my name with it"), default=False, help_text=_("Without this, readers see only the group you speak for.")
     )
