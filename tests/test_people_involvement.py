@@ -15,7 +15,8 @@ from people.services.involvement import answer, involvement_gap
 from portfolio.models import AffectedUnit, Phase
 from portfolio.services.phases import change_phase
 
-from .factories import make_member
+from .browser import assert_page_accessible, sign_in
+from .factories import involvement_rows, make_member
 from .pages import assert_page
 from .test_dashboards import home, panels
 
@@ -306,3 +307,29 @@ def test_the_leader_left_out_is_told_and_others_are_not(world, login):
     assert "people-left_out" not in panels(home(login, world.users["middle_manager"]))  # manages another unit
     set_phase(world.initiative, Phase.PLANNING)  # not chosen yet: time to involve, no warning
     assert "people-left_out" not in panels(home(login, world.users["unit_leader"]))
+
+
+# In a real browser, at phone width
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_involvement_and_information_pages_are_accessible(page, world):
+    world = involvement_rows(world)
+    set_phase(world.initiative, Phase.PLANNING)
+    answer(world.input_item, response="partly", reason="Vi demper lyden om natten", on=DAY)
+    owner = english(world.users["owner"])
+    sign_in(page, owner)
+    pk, affected = world.initiative.pk, world.affected.pk
+    for url, heading in [
+        (reverse("people:involvement", args=[pk]), "You said, we did"),
+        (reverse("people:activity_add", args=[pk]), "Add involvement activity"),
+        (reverse("people:input_add", args=[world.activity.pk]), f"Give input: {world.activity.title}"),
+        (reverse("people:input_answer", args=[world.input_item.pk]), "Answer input"),
+        (reverse("people:information_list", args=[pk]), "Information to employees"),
+        (reverse("people:information", args=[affected]), "What the change means for you"),
+        (reverse("people:information_edit", args=[affected]), f"Information to employees in {world.unit.name}"),
+        (reverse("portfolio:initiative_phase", args=[pk]), "Change phase"),
+        (world.initiative.get_absolute_url(), world.initiative.name),
+    ]:
+        assert_page_accessible(page, url, heading)
