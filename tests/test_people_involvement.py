@@ -333,3 +333,14 @@ def test_involvement_and_information_pages_are_accessible(page, world):
         (world.initiative.get_absolute_url(), world.initiative.name),
     ]:
         assert_page_accessible(page, url, heading)
+
+
+def test_the_recorded_warning_stays_on_the_list_after_involving_later(world, login):
+    set_phase(world.initiative, Phase.PLANNING)
+    change_phase(world.initiative, Phase.EXECUTION, by=None, on=DAY)
+    activity(world.initiative, Phase.PLANNING, leaders=[world.unit], union=True)  # recorded afterwards
+    url = reverse("people:involvement", args=[world.initiative.pk])
+    body = assert_page(login(english(world.users["employee"])).get(url), "You said, we did")
+    assert "Recorded when the initiative moved into execution on 01.03.2026" in body
+    assert f"the leader of {world.unit.name}, union representatives." in body
+    assert "The solution was chosen without involving:" not in body  # the live gap is closed now

@@ -93,6 +93,15 @@ def record_warning(sender, instance: PhaseChange, created: bool, **kwargs) -> No
         warning.units_left_out.add(*gap.units)
 
 
+def recorded_warnings(initiative: Initiative) -> list[InvolvementWarning]:
+    """The warnings recorded at the initiative's steps into execution, newest first."""
+    return list(
+        initiative.involvement_warnings.select_related("phase_change")
+        .prefetch_related("units_left_out")
+        .order_by("-phase_change__changed_on", "-pk")
+    )
+
+
 # What the start-page panels list.
 
 

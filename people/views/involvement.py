@@ -11,11 +11,19 @@ from core.access import member_required, require
 from core.editing import delete_object, edit_object
 from core.permissions import can
 from core.tenancy import get_for_org_or_404
-from portfolio.models import Initiative
+from portfolio.models import Initiative, Phase
 
 from ..forms.involvement import ActivityForm, AnswerForm, InputForm
 from ..models import InputItem, InvolvementActivity
-from ..services.involvement import answer, give_input, involvement_gap, speaker, you_said_we_did
+from ..models.involvement import BEFORE_CHOICE
+from ..services.involvement import (
+    answer,
+    give_input,
+    involvement_gap,
+    recorded_warnings,
+    speaker,
+    you_said_we_did,
+)
 
 
 def _page_of(initiative_id: int, anchor: str = "") -> str:
@@ -40,6 +48,10 @@ def involvement(request, pk: int):
         "initiative": initiative,
         "activities": you_said_we_did(request.actor, initiative),
         "gap": involvement_gap(initiative),
+        "recorded": recorded_warnings(initiative),
+        # Before the choice the gap is a reminder; in execution it is the warning.
+        "gap_shown": initiative.phase in (*BEFORE_CHOICE, Phase.EXECUTION),
+        "chosen": initiative.phase == Phase.EXECUTION,
         "may_manage": can(request.actor, "people.manage_involvement", initiative),
     }
     return render(request, "people/involvement/you_said_we_did.html", context)
