@@ -56,6 +56,8 @@ class InputForm(Form):
         super().__init__(*args, **kwargs)
         self.fields["voice"].choices = [(v, InputItem.Voice(v).label) for v in speaker.voices]
         self.fields["unit"].queryset = OrgUnit.objects.for_org(organisation).filter(pk__in=speaker.unit_ids)
+        if len(speaker.unit_ids) == 1:  # an employee or leader of one affected unit speaks for it
+            self.fields["unit"].initial = next(iter(speaker.unit_ids))
 
 
 class AnswerForm(TenantFormMixin, ModelForm):

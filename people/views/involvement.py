@@ -64,7 +64,7 @@ def activity_add(request, pk: int):
     return edit_object(
         request,
         ActivityForm,
-        InvolvementActivity(initiative=initiative, held_on=timezone.localdate()),
+        InvolvementActivity(initiative=initiative, held_on=timezone.localdate(), phase=initiative.phase),
         title=_("Add involvement activity"),
         back=_page_of(initiative.pk),
         context={"initiative": initiative},
