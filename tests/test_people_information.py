@@ -15,6 +15,7 @@ from people.models.information import ANSWER_MAX_LENGTH
 from people.services.information import information_page
 from portfolio.models import AffectedUnit, Phase
 
+from .factories import involvement_rows
 from .pages import assert_page
 from .test_dashboards import home, panels
 
@@ -128,3 +129,18 @@ def test_print_is_in_the_organisations_written_language(world, login):
     user = english(world.users["employee"])  # the reader's own language does not matter for the print
     response = login(user).get(reverse("people:information_pdf", args=[world.affected.pk]))
     assert response.status_code == 200 and b"/Lang (nn)" in response.content
+
+
+def test_the_page_points_employees_to_open_activities(world, login):
+    involvement_rows(world)  # an open workshop
+    closed = type(world.activity).objects.create(
+        initiative=world.initiative,
+        title="Lukket høring",
+        held_on=datetime.date(2026, 2, 1),
+        phase="planning",
+        method="hearing",
+    )
+    url = reverse("people:information", args=[world.affected.pk])
+    body = assert_page(login(english(world.users["employee"])).get(url), "What the change means for you")
+    assert "Say what you think" in body and world.activity.get_absolute_url() in body
+    assert closed.title not in body

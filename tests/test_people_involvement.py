@@ -9,6 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from accounts.services.personal_data import export_person
 from organisations.models import OrgUnit, Role
 from people.models import InputItem, InvolvementActivity, InvolvementWarning
 from people.services.involvement import answer, involvement_gap
@@ -344,3 +345,17 @@ def test_the_recorded_warning_stays_on_the_list_after_involving_later(world, log
     assert "Recorded when the initiative moved into execution on 01.03.2026" in body
     assert f"the leader of {world.unit.name}, union representatives." in body
     assert "The solution was chosen without involving:" not in body  # the live gap is closed now
+
+
+def test_a_persons_input_is_in_their_data_export(world, login):
+    employee = world.users["employee"]
+    employee.memberships.update(unit=world.unit)
+    act = activity(world.initiative, open_for_input=True)
+    assert (
+        login(employee)
+        .post(reverse("people:input_add", args=[act.pk]), {"text": "Vi trenger mer opplæring", "voice": "employee"})
+        .status_code
+        == 302
+    )
+    named = [row for row in export_person(employee)["named_in"] if row["name"] == "Vi trenger mer opplæring"]
+    assert len(named) == 1

@@ -93,6 +93,13 @@ def record_warning(sender, instance: PhaseChange, created: bool, **kwargs) -> No
         warning.units_left_out.add(*gap.units)
 
 
+def open_activities(initiative: Initiative) -> QuerySet[InvolvementActivity]:
+    """Activities that take input now, for the employees' information page."""
+    if initiative.phase in CLOSED:
+        return initiative.involvement_activities.none()
+    return initiative.involvement_activities.filter(open_for_input=True).order_by("-held_on", "-pk")
+
+
 def recorded_warnings(initiative: Initiative) -> list[InvolvementWarning]:
     """The warnings recorded at the initiative's steps into execution, newest first."""
     return list(

@@ -14,6 +14,7 @@ from portfolio.models import AffectedUnit, Initiative
 from ..forms.information import InformationForm
 from ..services.information import information_page, pages_of, suggested_answers
 from ..services.information_pdf import render_information_pdf
+from ..services.involvement import open_activities
 
 
 def _affected(request, pk: int) -> AffectedUnit:
@@ -34,7 +35,11 @@ def information_list(request, pk: int):
 @member_required
 def information(request, pk: int):
     affected = _affected(request, pk)
-    context = {"initiative": affected.initiative, "page": information_page(affected)}
+    context = {
+        "initiative": affected.initiative,
+        "page": information_page(affected),
+        "open_activities": open_activities(affected.initiative),
+    }
     return render(request, "people/information/detail.html", context)
 
 
