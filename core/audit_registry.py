@@ -48,6 +48,13 @@ AUDITED: dict[str, dict[str, Any]] = {
     "benefits.RealisationMeasure": {},
     "benefits.Indicator": {},
     "benefits.Measurement": {},
+    "people.InvolvementActivity": {"m2m_fields": ["leader_units", "employee_units"]},
+    # Input is audited so an answer ("adopted", "not adopted") cannot be changed unseen. Its entries
+    # are not put on the initiative's history (no ``get_additional_data``): pages show input by the
+    # group it speaks for, and a history naming who wrote it would undo that.
+    "people.InputItem": {},
+    "people.InvolvementWarning": {"m2m_fields": ["units_left_out"]},
+    "people.EmployeeInformation": {},
     # The snapshot is a frozen copy of rows that are audited themselves.
     "benefits.BenefitPlan": {"exclude_fields": ["snapshot"]},
     "people.Theme": {},

@@ -46,8 +46,8 @@ INSTALLED_APPS = [
     "organisations",
     "portfolio",
     "benefits",
-    "kommit",
     "people",
+    "kommit",
     "dashboards",
     "demo",
 ]

@@ -4,7 +4,10 @@ from django.utils.translation import gettext_lazy as _
 
 class PeopleConfig(AppConfig):
     name = "people"
-    verbose_name = _("People and competence")
+    verbose_name = _("The people side")
 
     def ready(self) -> None:
-        from . import panels, permissions, signals  # noqa: F401  (importing them registers rules, panel and seeding)
+        # Importing them registers the rules, the start-page panels, the seeding of a new
+        # organisation's competence framework and the phase-change receiver.
+        from . import panels, permissions, signals  # noqa: F401
+        from .services import involvement  # noqa: F401

@@ -228,3 +228,29 @@ def assessed_member(organisation, username: str, unit, levels: dict, *, shared: 
     for theme, level in levels.items():
         SelfAssessmentAnswer.objects.create(assessment=assessment, theme=theme, level=level)
     return user
+
+
+def involvement_rows(world: World):
+    """The people side's involvement rows for ``world``, made the first time a test asks: an open
+    workshop in planning with the unit's leader, one piece of input and the unit's information page."""
+    from people.models import EmployeeInformation, InputItem, InvolvementActivity
+
+    if not hasattr(world, "activity"):
+        world.activity = InvolvementActivity.objects.create(
+            initiative=world.initiative,
+            title=f"{world.org.name} verksted om nattilsyn",
+            held_on=datetime.date(2026, 3, 1),
+            phase="planning",
+            method="workshop",
+            open_for_input=True,
+        )
+        world.activity.leader_units.add(world.unit)
+        world.input_item = InputItem.objects.create(
+            activity=world.activity,
+            text="Sensorene må ikke vekke beboerne",
+            voice=InputItem.Voice.EMPLOYEE,
+            unit=world.unit,
+            given_on=datetime.date(2026, 3, 1),
+        )
+        world.information = EmployeeInformation.objects.create(affected_unit=world.affected, what="Digitalt tilsyn")
+    return world

@@ -34,6 +34,10 @@ IDEA_READERS = CREATORS | {Role.EMPLOYEE}  # the employee proposed the idea
 # Competence figures: management for every unit, leaders for theirs (the middle manager leads the
 # other unit, the unit leader the affected one).
 COMPETENCE_OVERVIEW = CREATORS | {Role.MIDDLE_MANAGER, "unit_leader"}
+# Input to an open activity: those who run the initiative, the affected unit's leader and the union
+# representative covering its sector; the employee works in no unit and the middle manager
+# manages another one.
+INPUT_GIVERS = INITIATIVE_EDITORS | {"unit_leader", Role.UNION_REPRESENTATIVE}
 
 PLAN_VIEWS = ("part_add", "part_edit", "part_delete")
 FOLLOW_UP_VIEWS = ("benefit_part_add", "benefit_part_edit", "benefit_part_delete")
@@ -114,6 +118,17 @@ ALLOWED = {
     "people:course_add": PORTFOLIO_MANAGERS,
     "people:course_edit": PORTFOLIO_MANAGERS,
     "people:course_delete": PORTFOLIO_MANAGERS,
+    "people:involvement": EVERYONE,
+    "people:activity_add": INITIATIVE_EDITORS,
+    "people:activity_edit": INITIATIVE_EDITORS,
+    "people:activity_delete": INITIATIVE_EDITORS,
+    "people:input_add": INPUT_GIVERS,
+    "people:input_answer": INITIATIVE_EDITORS,
+    "people:input_delete": INITIATIVE_EDITORS,
+    "people:information_list": EVERYONE,
+    "people:information": EVERYONE,
+    "people:information_edit": AFFECTED_UNIT_EDITORS,
+    "people:information_pdf": EVERYONE,
     **{f"benefits:{view}[{kind}]": PLAN_EDITORS for view in PLAN_VIEWS for kind in INITIATIVE_PARTS},
     **{f"benefits:{view}[{kind}]": FOLLOW_UP for view in FOLLOW_UP_VIEWS for kind in BENEFIT_PARTS},
 }

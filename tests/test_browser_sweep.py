@@ -26,6 +26,7 @@ DOWNLOADS = {
     "exports:plan_docx",
     "exports:plan_pdf",
     "kommit:export",
+    "people:information_pdf",
 }
 PAGES = [case for case in CASES if case[1] not in POST_ONLY | DOWNLOADS]
 

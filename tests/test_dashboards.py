@@ -18,6 +18,7 @@ from core.formatting import format_money
 from dashboards.registry import registered
 from organisations.actor import build_actor
 from organisations.models import Organisation, Role
+from people.models import EmployeeInformation
 from portfolio.models import AffectedUnit, Deviation, Idea, Initiative, Phase, StatusReport
 
 from .browser import assert_page_accessible, sign_in
@@ -497,6 +498,22 @@ def add_owned(world, count):
         report(owned, "red" if index % 2 else "green")
 
 
+def add_chosen_without_involvement(world, n):
+    """Initiatives in execution affecting the department, with nobody involved before the choice."""
+    for _ in range(n):
+        AffectedUnit.objects.create(
+            initiative=initiative(world, Phase.EXECUTION),
+            unit=world.department,
+            employees_affected=2,
+            change_from=TODAY,
+        )
+
+
+def add_published_information(world, n):
+    for _ in range(n):
+        EmployeeInformation.objects.create(affected_unit=future_change(world, world.department), published=True)
+
+
 QUERY_CASES = {
     "benefits.signatures": ("top_management", add_drafts_signed_by_the_owner),
     "benefits.signatures[owner]": ("owner", add_owned_plans_to_sign),
@@ -517,6 +534,9 @@ QUERY_CASES = {
     "portfolio.unit_changes": ("unit_leader", add_unit_changes),
     "portfolio.own_unit_changes": ("employee", add_unit_changes),
     "people.shared_with_me": ("unit_leader", add_shared_assessments),
+    "people.involvement_gaps": ("portfolio_office", add_chosen_without_involvement),
+    "people.left_out": ("unit_leader", add_chosen_without_involvement),
+    "people.information_for_me": ("employee", add_published_information),
 }
 
 

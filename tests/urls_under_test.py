@@ -6,6 +6,8 @@ from django.urls import get_resolver, reverse
 
 from benefits.views.parts import BENEFIT_PARTS, INITIATIVE_PARTS
 
+from .factories import involvement_rows
+
 # URL names that take no object id, and those that do with the object they take.
 NO_ID = [
     "core:home",
@@ -85,6 +87,17 @@ WITH_ID = {
     "people:requirement_delete": lambda w: w.requirement.pk,
     "people:course_edit": lambda w: w.course.pk,
     "people:course_delete": lambda w: w.course.pk,
+    "people:involvement": lambda w: w.initiative.pk,
+    "people:activity_add": lambda w: w.initiative.pk,
+    "people:activity_edit": lambda w: involvement_rows(w).activity.pk,
+    "people:activity_delete": lambda w: involvement_rows(w).activity.pk,
+    "people:input_add": lambda w: involvement_rows(w).activity.pk,
+    "people:input_answer": lambda w: involvement_rows(w).input_item.pk,
+    "people:input_delete": lambda w: involvement_rows(w).input_item.pk,
+    "people:information_list": lambda w: w.initiative.pk,
+    "people:information": lambda w: w.affected.pk,
+    "people:information_edit": lambda w: w.affected.pk,
+    "people:information_pdf": lambda w: w.affected.pk,
 }
 # The row of ``world`` that each kind of the generic row views edits. Kinds come from the views'
 # own registries, so a new kind without a row here fails the sweep with a KeyError.
@@ -135,6 +148,8 @@ POST_ONLY = {
     "people:theme_delete",
     "people:requirement_delete",
     "people:course_delete",
+    "people:activity_delete",
+    "people:input_delete",
 }
 # Pages that need no organisation (sign-in, language, switching organisation, one's own account,
 # a forgotten password, accepting an invitation, the health check).

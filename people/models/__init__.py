@@ -1,6 +1,6 @@
-"""The people side's models, one module per part; importing them here registers them with Django."""
+"""The people side's models, one module per part; each is imported here so Django finds it."""
 
-from .competence import (  # noqa: F401
+from .competence import (
     LEVELS,
     CompetenceRequirement,
     Course,
@@ -10,3 +10,20 @@ from .competence import (  # noqa: F401
     SelfAssessmentAnswer,
     Theme,
 )
+from .information import EmployeeInformation
+from .involvement import InputItem, InvolvementActivity, InvolvementWarning
+
+__all__ = [
+    "LEVELS",
+    "CompetenceRequirement",
+    "Course",
+    "CourseTheme",
+    "EmployeeInformation",
+    "InputItem",
+    "InvolvementActivity",
+    "InvolvementWarning",
+    "Level",
+    "SelfAssessment",
+    "SelfAssessmentAnswer",
+    "Theme",
+]

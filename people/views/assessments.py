@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from core.access import member_required, require
 from core.anonymity import minimum_group_size
 
-from ..forms import SelfAssessmentForm
+from ..forms.competence import SelfAssessmentForm
 from ..services.assessments import (
     assessment_of,
     delete_self_assessment,

@@ -8,7 +8,7 @@ from core.access import member_required, require
 from core.editing import delete_object, edit_object
 from core.tenancy import get_for_org_or_404
 
-from ..forms import CourseForm
+from ..forms.competence import CourseForm
 from ..models import Course
 
 

@@ -9,7 +9,7 @@ from core.access import member_required, require
 from core.editing import delete_object, edit_object
 from core.tenancy import get_for_org_or_404
 
-from ..forms import ThemeForm
+from ..forms.competence import ThemeForm
 from ..models import Theme
 from ..services.framework import themes_of
 

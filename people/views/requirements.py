@@ -10,7 +10,7 @@ from core.editing import delete_object, edit_object
 from core.tenancy import get_for_org_or_404
 from portfolio.models import AffectedUnit, Initiative
 
-from ..forms import RequirementForm
+from ..forms.competence import RequirementForm
 from ..models import CompetenceRequirement
 
 

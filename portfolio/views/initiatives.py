@@ -121,7 +121,7 @@ def initiative_phase(request, pk: int):
             return redirect(initiative)
     return render(
         request,
-        "form.html",
+        "portfolio/phase_change.html",
         {"form": form, "title": _("Change phase"), "initiative": initiative, "closed": not allowed},
     )
 
