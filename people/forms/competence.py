@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from core.forms import Form, ModelForm, TenantFormMixin
 from core.validation import save_valid
 
-from .models import CompetenceRequirement, Course, CourseTheme, Level, Theme
+from ..models import CompetenceRequirement, Course, CourseTheme, Level, Theme
 
 
 class ThemeForm(TenantFormMixin, ModelForm):
