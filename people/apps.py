@@ -7,7 +7,7 @@ class PeopleConfig(AppConfig):
     verbose_name = _("The people side")
 
     def ready(self) -> None:
-        # Importing them registers the rules, the start-page panels, the seeding of a new
+        # Importing them registers the rules, the start-page panels, the menu item, the seeding of a new
         # organisation's competence framework and the phase-change receiver.
-        from . import panels, permissions, signals  # noqa: F401
+        from . import navigation, panels, permissions, signals  # noqa: F401
         from .services import involvement  # noqa: F401

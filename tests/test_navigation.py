@@ -18,8 +18,8 @@ from .test_access import EVERYONE
 
 pytestmark = pytest.mark.django_db
 
-EVERY_MEMBER = ["Overview", "Portfolio", "Timeline", "Benefits", "Organisation", "People"]
-WRITER = ["Overview", "Portfolio", "Timeline", "Benefits", "My benefits", "Ideas", "Organisation", "People"]
+EVERY_MEMBER = ["Overview", "Portfolio", "Timeline", "Benefits", "Competence", "Organisation", "People"]
+WRITER = ["Overview", "Portfolio", "Timeline", "Benefits", "My benefits", "Ideas", "Competence", "Organisation", "People"]
 WRITER_WITH_UNIT = ["Overview", "My unit", *WRITER[1:]]
 
 
