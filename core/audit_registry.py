@@ -13,7 +13,7 @@ from typing import Any
 from django.apps import apps
 
 #: Apps whose models must be accounted for here.
-OUR_APPS = ("accounts", "organisations", "portfolio", "benefits", "core", "demo")
+OUR_APPS = ("accounts", "organisations", "portfolio", "benefits", "people", "core", "demo")
 
 #: model label → options for ``auditlog.register``.
 AUDITED: dict[str, dict[str, Any]] = {
@@ -50,6 +50,9 @@ AUDITED: dict[str, dict[str, Any]] = {
     "benefits.Measurement": {},
     # The snapshot is a frozen copy of rows that are audited themselves.
     "benefits.BenefitPlan": {"exclude_fields": ["snapshot"]},
+    "people.TrainingActivity": {},
+    "people.ReadinessSettings": {},
+    "people.ChangeAgent": {},
 }
 
 #: model label → why its rows are not audited.
@@ -68,6 +71,7 @@ MONEY_FIELDS: frozenset[tuple[str, str]] = frozenset(
         ("organisations.Organisation", "hourly_cost"),
         ("organisations.Organisation", "substitute_hourly_cost"),
         ("organisations.OrgUnit", "hourly_cost"),
+        ("people.TrainingActivity", "fees"),
     }
 )
 

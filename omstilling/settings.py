@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "organisations",
     "portfolio",
     "benefits",
+    "people",
     "kommit",
     "dashboards",
     "demo",

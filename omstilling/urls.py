@@ -8,4 +8,5 @@ urlpatterns = [
     path("benefits/kommit/", include("kommit.urls")),
     path("benefits/exports/", include("benefits.exports.urls")),
     path("benefits/", include("benefits.urls")),
+    path("people/", include("people.urls")),
 ]
