@@ -22,6 +22,7 @@ from portfolio.models import AffectedUnit, Deviation, Idea, Initiative, Phase, S
 
 from .browser import assert_page_accessible, sign_in
 from .factories import make_member, valid_orgnr
+from .factories_training import add_agents_in_the_unit, add_training_behind
 from .pages import assert_page
 
 TODAY = timezone.localdate()
@@ -354,7 +355,7 @@ def test_politician_in_an_empty_organisation_gets_a_friendly_line(db, login):
 def test_every_panel_is_registered_once_by_the_app_that_owns_it():
     keys = [panel.key for panel in registered()]
     assert len(keys) == len(set(keys))
-    assert {key.split(".")[0] for key in keys} == {"benefits", "portfolio"}
+    assert {key.split(".")[0] for key in keys} == {"benefits", "people", "portfolio"}
 
 
 # A constant number of queries per panel, whatever the data size
@@ -470,6 +471,8 @@ QUERY_CASES = {
     "portfolio.my_ideas": ("employee", add_ideas("employee")),
     "portfolio.unit_changes": ("unit_leader", add_unit_changes),
     "portfolio.own_unit_changes": ("employee", add_unit_changes),
+    "people.training_behind": ("unit_leader", add_training_behind),
+    "people.whom_to_ask": ("employee", add_agents_in_the_unit),
 }
 
 

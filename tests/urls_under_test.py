@@ -6,6 +6,8 @@ from django.urls import get_resolver, reverse
 
 from benefits.views.parts import BENEFIT_PARTS, INITIATIVE_PARTS
 
+from .factories_training import change_agent, training_activity
+
 # URL names that take no object id, and those that do with the object they take.
 NO_ID = [
     "core:home",
@@ -30,6 +32,8 @@ NO_ID = [
     "benefits:goal_add",
     "kommit:upload",
     "exports:portfolio_xlsx",
+    "people:readiness_settings",
+    "people:whom_to_ask",
 ]
 WITH_ID = {
     "portfolio:initiative": lambda w: w.initiative.pk,
@@ -64,6 +68,14 @@ WITH_ID = {
     "kommit:export": lambda w: w.initiative.pk,
     "exports:plan_docx": lambda w: w.initiative.pk,
     "exports:plan_pdf": lambda w: w.initiative.pk,
+    "people:initiative_readiness": lambda w: w.initiative.pk,
+    "people:training_add": lambda w: w.affected.pk,
+    "people:training_edit": lambda w: training_activity(w).pk,
+    "people:training_delete": lambda w: training_activity(w).pk,
+    "people:training_progress": lambda w: training_activity(w).pk,
+    "people:agent_add": lambda w: w.affected.pk,
+    "people:agent_edit": lambda w: change_agent(w).pk,
+    "people:agent_delete": lambda w: change_agent(w).pk,
 }
 # The row of ``world`` that each kind of the generic row views edits. Kinds come from the views'
 # own registries, so a new kind without a row here fails the sweep with a KeyError.
@@ -103,6 +115,8 @@ POST_ONLY = {
     "organisations:invitation_resend",
     "organisations:invitation_withdraw",
     "organisations:scoped_role_delete",
+    "people:training_delete",
+    "people:agent_delete",
 }
 # Pages that need no organisation (sign-in, language, switching organisation, one's own account,
 # a forgotten password, accepting an invitation, the health check).

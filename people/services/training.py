@@ -38,9 +38,9 @@ TIMING_OFFSET = {
     Timing.AT: datetime.timedelta(0),
     Timing.AFTER: datetime.timedelta(days=90),
 }
-#: Lines that must be done by go-live: staff training before or at it.
-READY_BY_GO_LIVE = Q(method__in=[m for m in TrainingMethod if m != TrainingMethod.CITIZENS]) & Q(
-    timing__in=[Timing.BEFORE, Timing.AT]
+#: Plan lines that must be done by go-live (seen from the affected unit): staff training before or at it.
+READY_BY_GO_LIVE = Q(training_activities__timing__in=[Timing.BEFORE, Timing.AT]) & ~Q(
+    training_activities__method=TrainingMethod.CITIZENS
 )
 
 

@@ -11,14 +11,12 @@ from core.tenancy import get_for_org_or_404
 from ..forms.agents import ChangeAgentForm
 from ..models import ChangeAgent
 from ..services.agents import whom_to_ask
-from .training import readiness_url
+from .training import affected_unit, readiness_url
 
 
 @member_required
 def agent_add(request, pk: int):
-    affected = get_for_org_or_404(
-        AffectedUnit.objects.select_related("initiative", "unit"), request.actor.organisation, pk=pk
-    )
+    affected = affected_unit(request, pk)
     require(request.actor, "people.appoint_agents", affected)
     return edit_object(
         request,

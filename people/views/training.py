@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from benefits.services.queries import economics_for, initiative_benefits
 from core.access import member_required, require
 from core.editing import delete_object, edit_object
 from core.tenancy import get_for_org_or_404
@@ -41,6 +42,7 @@ def initiative_readiness(request, pk: int):
         {
             "initiative": initiative,
             "units": units,
+            "economics": economics_for(initiative, initiative_benefits(initiative)),
             "settings": readiness_settings(initiative.organisation),
             "substitute_rate": initiative.organisation.substitute_hourly_cost,
         },
@@ -49,9 +51,7 @@ def initiative_readiness(request, pk: int):
 
 @member_required
 def training_add(request, pk: int):
-    affected = get_for_org_or_404(
-        AffectedUnit.objects.select_related("initiative", "unit"), request.actor.organisation, pk=pk
-    )
+    affected = affected_unit(request, pk)
     require(request.actor, "people.change_training_plan", affected)
     return edit_object(
         request,
