@@ -32,7 +32,7 @@ FUZZ = settings(
     database=None,  # hypothesis writes nothing into the repository
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-APPS = ("organisations", "portfolio", "benefits")
+APPS = ("organisations", "portfolio", "benefits", "people")
 
 
 @dataclass

@@ -419,7 +419,7 @@ def test_dates_stored_before_the_ranges_existed_still_show(world, login):
 def test_every_field_a_person_can_fill_in_has_a_sensible_range():
     """A new model field without a range fails here, before it reaches a municipality."""
     missing = []
-    for label in ("organisations", "portfolio", "benefits"):
+    for label in ("organisations", "portfolio", "benefits", "people"):
         for model in apps.get_app_config(label).get_models():
             for f in model._meta.concrete_fields:
                 validators = f.validators

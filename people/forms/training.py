@@ -13,6 +13,13 @@ class TrainingActivityForm(TenantFormMixin, ModelForm):
         model = TrainingActivity
         fields = ["target_group", "method", "timing", "hours_per_employee", "employees", "fees"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["fees"].required = False  # most lines have none
+
+    def clean_fees(self):
+        return self.cleaned_data["fees"] or 0
+
     def clean_employees(self) -> int:
         employees = self.cleaned_data["employees"]
         if employees < self.instance.trained:
