@@ -17,7 +17,7 @@ from core.formatting import format_money
 from core.validation import create_valid
 from dashboards.registry import panels_for
 from organisations.actor import build_actor
-from people.models import ReadinessSettings, TrainingActivity
+from people.models import ChangeAgent, ReadinessSettings, TrainingActivity
 from people.services.training import (
     activity_cost,
     readiness,
@@ -28,6 +28,7 @@ from people.services.training import (
 )
 from portfolio.models import AffectedUnit, Initiative
 
+from .browser import assert_page_accessible, sign_in
 from .pages import assert_page
 
 pytestmark = pytest.mark.django_db
@@ -330,3 +331,41 @@ def test_the_start_page_warns_the_unit_leader_and_the_project_owner(world):
             assert content.count == 1 and "2 of 10 trained" in content.rows[0].detail, who
         employee = panels_for(build_actor(world.users["employee"], world.org.pk), TODAY)
         assert "people.training_behind" not in {b.panel.key for b in employee}
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_the_unit_leader_records_progress_on_a_full_page_at_phone_width(page, world):
+    leader = world.users["unit_leader"]
+    leader.preferred_language = "en"
+    leader.save()
+    AffectedUnit.objects.for_org(world.org).filter(pk=world.affected.pk).update(
+        change_from=TODAY + datetime.timedelta(days=7)
+    )
+    world.affected.refresh_from_db()
+    line = plan_line(world.affected)
+    plan_line(world.affected, method="side_by_side", timing="after", fees=0)
+    create_valid(
+        ChangeAgent,
+        initiative=world.initiative,
+        affected_unit=world.affected,
+        person=world.users["employee"],
+        role="super_user",
+        shift="night",
+        training_received="Superbrukerkurs hos leverandøren, 2 dager",
+    )
+    sign_in(page, leader)
+    url = reverse("people:initiative_readiness", args=[world.initiative.pk])
+    heading = "Training and change agents: Fjordvik digitale nattilsyn"
+    assert_page_accessible(page, url, heading)
+    assert page.get_by_text("Training is behind: 0 of 12 are trained").is_visible()
+    page.get_by_role("link", name=f"Record trained {line}").click()
+    assert_page_accessible(
+        page, page.url.removeprefix(page.url.split("/people/")[0]), f"Record how many are trained: {line}"
+    )
+    page.get_by_label("Trained so far").fill("11")
+    page.get_by_role("button", name="Save").click()
+    assert_page_accessible(page, url, heading)
+    assert not page.get_by_text("Training is behind").count()
+    line.refresh_from_db()
+    assert line.trained == 11
