@@ -369,3 +369,22 @@ def test_the_unit_leader_records_progress_on_a_full_page_at_phone_width(page, wo
     assert not page.get_by_text("Training is behind").count()
     line.refresh_from_db()
     assert line.trained == 11
+
+
+def test_a_line_planning_more_than_the_unit_now_has_is_named_before_the_plan_is_saved(english, small, login):
+    initiative, affected = small
+    first = plan_line(affected, employees=25, fees=0)
+    AffectedUnit.objects.for_org(english.org).filter(pk=affected.pk).update(employees_affected=20)
+    data = {
+        "target_group": "Ledere",
+        "method": "e_learning",
+        "timing": "at",
+        "hours_per_employee": "1",
+        "employees": "2",
+    }
+    response = login(english.users["portfolio_office"]).post(reverse("people:training_add", args=[affected.pk]), data)
+    assert_page(response, "Add training to the plan for Fjordvik Sykehjem")
+    assert response.context["form"].non_field_errors() == [
+        f"“{first}” plans 25 people, more than the 20 now affected. Correct it first."
+    ]
+    assert TrainingActivity.objects.filter(initiative=initiative).count() == 1

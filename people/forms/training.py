@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from core.forms import ModelForm, TenantFormMixin
 
 from ..models import ReadinessSettings, TrainingActivity
-from ..services.training import record_progress, save_training_activity
+from ..services.training import lines_over_the_affected, record_progress, save_training_activity
 
 
 class TrainingActivityForm(TenantFormMixin, ModelForm):
@@ -25,6 +25,16 @@ class TrainingActivityForm(TenantFormMixin, ModelForm):
         if employees < self.instance.trained:
             raise ValidationError(_("%(n)s are already recorded as trained.") % {"n": self.instance.trained})
         return employees
+
+    def clean(self):
+        cleaned = super().clean()
+        for line in lines_over_the_affected(self.instance):
+            self.add_error(
+                None,
+                _("“%(line)s” plans %(n)s people, more than the %(affected)s now affected. Correct it first.")
+                % {"line": line, "n": line.employees, "affected": self.instance.affected_unit.employees_affected},
+            )
+        return cleaned
 
     def save(self, commit: bool = True) -> TrainingActivity:
         # The plan's cost is written into the economics in the same transaction.

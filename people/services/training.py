@@ -129,6 +129,14 @@ def sync_training_costs(affected: AffectedUnit) -> None:
         activity.save(update_fields=["cost_row", "fee_row"])
 
 
+def lines_over_the_affected(activity: TrainingActivity) -> list[TrainingActivity]:
+    """Other staff lines of the unit's plan planning more people than the unit now has affected
+    (its row was corrected since): they must be corrected before the plan's cost can be written."""
+    affected = activity.affected_unit
+    others = affected.training_activities.exclude(pk=activity.pk).exclude(method=TrainingMethod.CITIZENS)
+    return list(others.filter(employees__gt=affected.employees_affected))
+
+
 @transaction.atomic
 def save_training_activity(activity: TrainingActivity) -> TrainingActivity:
     """Save a plan line and bring the initiative's costs up to date at once."""
