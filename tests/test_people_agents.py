@@ -8,13 +8,16 @@ from decimal import Decimal
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from core.validation import create_valid
 from dashboards.registry import panels_for
 from organisations.actor import build_actor
-from people.models import ChangeAgent, ReadinessSettings
+from organisations.models import OrgUnit
+from people.models import ChangeAgent, ReadinessSettings, TrainingActivity
 from people.services.agents import agent_coverage_gaps_in_units, coverage, initiative_coverage
 from people.services.training import readiness_settings
 from portfolio.models import AffectedUnit, Initiative, Phase
@@ -61,6 +64,12 @@ def day_unit_change(world, employees: int) -> AffectedUnit:
     )
 
 
+def coverage_in(world, affected):
+    return next(
+        c for c in initiative_coverage(world.initiative, readiness_settings(world.org)) if c.affected == affected
+    )
+
+
 # The formula
 
 
@@ -68,7 +77,9 @@ def test_coverage_of_a_day_unit_by_hand(world):
     affected = day_unit_change(world, 45)
     for person in staff(world, 2):
         appoint(affected, person)
-    found = next(c for c in initiative_coverage(world.initiative) if c.affected == affected)
+    found = next(
+        c for c in initiative_coverage(world.initiative, readiness_settings(world.org)) if c.affected == affected
+    )
     # 45 employees at one agent per 15: ⌈45 / 15⌉ = 3 needed, 2 appointed
     assert (found.required, len(found.agents), found.gap, found.shifts) == (3, 2, 1, [])
     assert found.employees_per_agent_now == 23  # ⌈45 / 2⌉
@@ -86,7 +97,9 @@ def test_a_24_7_unit_needs_agents_on_every_shift(world):
     day, evening = staff(world, 2)
     appoint(world.affected, day, shift="day")
     appoint(world.affected, evening, shift="day")
-    found = next(c for c in initiative_coverage(world.initiative) if c.affected == world.affected)
+    found = next(
+        c for c in initiative_coverage(world.initiative, readiness_settings(world.org)) if c.affected == world.affected
+    )
     assert found.required == 2
     assert [(s.shift, s.agents, s.required, s.gap) for s in found.shifts] == [
         ("day", 2, 1, 0),
@@ -214,3 +227,41 @@ def test_employees_of_the_unit_see_whom_to_ask(english, login):
     world.users["middle_manager"].memberships.update(unit=world.other_unit)  # a unit the change does not reach
     elsewhere = panels_for(build_actor(world.users["middle_manager"], world.org.pk), TODAY)
     assert "people.whom_to_ask" not in {b.panel.key for b in elsewhere}
+
+
+def test_the_people_page_runs_the_same_queries_however_many_units_lines_and_agents(
+    english, login, django_assert_num_queries
+):
+    world = english
+
+    def add_unit(n: int) -> None:
+        unit = OrgUnit.objects.create(
+            organisation=world.org, name=f"Bofellesskap {n}", level="unit", parent=world.sector, headcount=20
+        )
+        affected = AffectedUnit.objects.create(
+            initiative=world.initiative, unit=unit, employees_affected=20, change_from=TODAY
+        )
+        create_valid(
+            TrainingActivity,
+            initiative=world.initiative,
+            affected_unit=affected,
+            target_group="Alle",
+            method="e_learning",
+            timing="at",
+            hours_per_employee=1,
+            employees=20,
+            fees=1000,
+        )
+        appoint(affected, staff(world, 1, prefix=f"agent{n}")[0])
+
+    url = reverse("people:initiative_readiness", args=[world.initiative.pk])
+    client = login(world.users["project_leader"])
+    add_unit(1)
+    with CaptureQueriesContext(connection) as first:
+        assert client.get(url).status_code == 200
+    for n in range(2, 6):
+        add_unit(n)
+    with django_assert_num_queries(len(first.captured_queries)):
+        response = client.get(url)
+    body = assert_page(response, "Training and change agents: Fjordvik digitale nattilsyn")
+    assert body.count("Bofellesskap") >= 5

@@ -80,9 +80,8 @@ def coverage_of(affected_units: Iterable[AffectedUnit], agents: Iterable[ChangeA
     return [coverage(affected, by_unit.get(affected.pk, []), settings) for affected in affected_units]
 
 
-def initiative_coverage(initiative: Initiative) -> list[Coverage]:
+def initiative_coverage(initiative: Initiative, settings: ReadinessSettings) -> list[Coverage]:
     """Coverage of every affected unit of ``initiative``, with its agents."""
-    settings = readiness_settings(initiative.organisation)
     agents = ChangeAgent.objects.filter(initiative=initiative).select_related("person")
     return coverage_of(initiative.affected_units.select_related("unit"), agents, settings)
 

@@ -76,7 +76,7 @@ def working_time_row(activity: TrainingActivity) -> TrainingCost | None:
         return None
     affected = activity.affected_unit
     return TrainingCost(
-        initiative=activity.initiative,
+        initiative_id=activity.initiative_id,
         affected_unit=affected,
         year=training_year(affected.change_from, activity.timing),
         hours_per_employee=activity.hours_per_employee,
@@ -238,10 +238,9 @@ class UnitPlan:
     readiness: Readiness
 
 
-def initiative_training(initiative: Initiative, today: datetime.date) -> list[UnitPlan]:
+def initiative_training(initiative: Initiative, settings: ReadinessSettings, today: datetime.date) -> list[UnitPlan]:
     """Every affected unit of ``initiative`` with its plan lines, their cost and its readiness."""
     organisation = initiative.organisation
-    settings = readiness_settings(organisation)
     units = with_training_progress(initiative.affected_units.select_related("unit__organisation"))
     activities = TrainingActivity.objects.filter(initiative=initiative).select_related(
         "affected_unit__unit__organisation"

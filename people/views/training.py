@@ -33,8 +33,9 @@ def affected_unit(request, pk: int) -> AffectedUnit:
 def initiative_readiness(request, pk: int):
     initiative = get_for_org_or_404(Initiative, request.actor.organisation, pk=pk)
     require(request.actor, "people.view_initiative", initiative)
-    plans = initiative_training(initiative, timezone.localdate())
-    coverage = {c.affected.pk: c for c in initiative_coverage(initiative)}
+    settings = readiness_settings(initiative.organisation)
+    plans = initiative_training(initiative, settings, timezone.localdate())
+    coverage = {c.affected.pk: c for c in initiative_coverage(initiative, settings)}
     units = [(plan, coverage[plan.affected.pk]) for plan in plans]
     return render(
         request,
@@ -43,7 +44,7 @@ def initiative_readiness(request, pk: int):
             "initiative": initiative,
             "units": units,
             "economics": economics_for(initiative, initiative_benefits(initiative)),
-            "settings": readiness_settings(initiative.organisation),
+            "settings": settings,
             "substitute_rate": initiative.organisation.substitute_hourly_cost,
         },
     )
