@@ -91,10 +91,6 @@ def activity_cost(activity: TrainingActivity, organisation: Organisation) -> Tra
     return TrainingCostParts(training, substitutes, activity.fees)
 
 
-def plan_cost(activities: list[TrainingActivity], organisation: Organisation) -> TrainingCostParts:
-    return sum((activity_cost(a, organisation) for a in activities), TrainingCostParts())
-
-
 def fee_note(activity: TrainingActivity) -> str:
     return _("Training fees: %(unit)s, %(line)s") % {"unit": activity.affected_unit.unit.name, "line": activity}
 
