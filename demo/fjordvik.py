@@ -30,6 +30,7 @@ from portfolio.models import (
 from portfolio.services.phases import ORDER
 
 from .fjordvik_benefits import load_benefits
+from .fjordvik_training import load_training
 
 DEMO_PASSWORD = "Fjordvik-demo-2026"
 
@@ -524,6 +525,7 @@ def load_fjordvik(reference: datetime.date | None = None) -> DemoResult:
         decision_reason="Passer med HR-strategien.",
     )
     load_benefits(org, units, users, reference)
+    load_training(org, users)
     return DemoResult(organisation=org, users=users)
 
 

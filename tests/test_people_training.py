@@ -388,3 +388,18 @@ def test_a_line_planning_more_than_the_unit_now_has_is_named_before_the_plan_is_
         f"“{first}” plans 25 people, more than the 20 now affected. Correct it first."
     ]
     assert TrainingActivity.objects.filter(initiative=initiative).count() == 1
+
+
+def test_the_demo_plan_replaces_the_hand_entered_training_and_leaves_agents_missing():
+    from demo.fjordvik import load_fjordvik
+    from people.services.agents import initiative_coverage
+
+    org = load_fjordvik(reference=datetime.date(2026, 11, 22)).organisation
+    initiative = Initiative.objects.for_org(org).get(name="Digitale nattilsyn")
+    lines = TrainingActivity.objects.filter(initiative=initiative)
+    assert lines.count() == 8  # four lines in each of the two nursing homes
+    generated = {line.cost_row_id for line in lines if line.cost_row_id}
+    assert set(TrainingCost.objects.filter(initiative=initiative).values_list("pk", flat=True)) == generated
+    assert economics(initiative).totals["substitutes"] > 0  # both homes run around the clock
+    gaps = [c.gap for c in initiative_coverage(initiative, readiness_settings(org))]
+    assert all(gap > 0 for gap in gaps)
