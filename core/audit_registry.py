@@ -61,6 +61,9 @@ AUDITED: dict[str, dict[str, Any]] = {
     "people.CompetenceRequirement": {},
     "people.Course": {},
     "people.CourseTheme": {},
+    "people.TrainingActivity": {},
+    "people.ReadinessSettings": {},
+    "people.ChangeAgent": {},
 }
 
 #: model label → why its rows are not audited.
@@ -87,6 +90,7 @@ MONEY_FIELDS: frozenset[tuple[str, str]] = frozenset(
         ("organisations.Organisation", "substitute_hourly_cost"),
         ("organisations.OrgUnit", "hourly_cost"),
         ("people.Course", "cost_per_participant"),
+        ("people.TrainingActivity", "fees"),
     }
 )
 

@@ -31,6 +31,7 @@ from portfolio.services.phases import ORDER
 
 from .fjordvik_benefits import load_benefits
 from .fjordvik_people import load_people
+from .fjordvik_training import load_training
 
 DEMO_PASSWORD = "Fjordvik-demo-2026"
 
@@ -526,6 +527,7 @@ def load_fjordvik(reference: datetime.date | None = None) -> DemoResult:
     )
     load_benefits(org, units, users, reference)
     load_people(org, units, rng)
+    load_training(org, users)
     return DemoResult(organisation=org, users=users)
 
 

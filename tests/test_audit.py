@@ -215,7 +215,8 @@ def test_history_on_the_initiative_page_costs_the_same_queries_for_many_entries(
         assert client.get(url).status_code == 200
     people = [make_member(world.org, f"ekstra{n}", Role.PROJECT_LEADER) for n in range(12)]
     units = [
-        OrgUnit.objects.create(organisation=world.org, name=f"Sektor {n}", level=OrgUnit.Level.SECTOR) for n in range(12)
+        OrgUnit.objects.create(organisation=world.org, name=f"Sektor {n}", level=OrgUnit.Level.SECTOR)
+        for n in range(12)
     ]
     with set_actor(world.users["owner"]):
         for person, unit in zip(people, units, strict=True):

@@ -23,6 +23,7 @@ from portfolio.models import AffectedUnit, Deviation, Idea, Initiative, Phase, S
 
 from .browser import assert_page_accessible, sign_in
 from .factories import assessed_member, make_member, valid_orgnr
+from .factories_training import add_agents_in_the_unit, add_training_behind
 from .pages import assert_page
 
 TODAY = timezone.localdate()
@@ -537,6 +538,8 @@ QUERY_CASES = {
     "people.involvement_gaps": ("portfolio_office", add_chosen_without_involvement),
     "people.left_out": ("unit_leader", add_chosen_without_involvement),
     "people.information_for_me": ("employee", add_published_information),
+    "people.training_behind": ("unit_leader", add_training_behind),
+    "people.whom_to_ask": ("employee", add_agents_in_the_unit),
 }
 
 

@@ -19,7 +19,17 @@ from .test_access import EVERYONE
 pytestmark = pytest.mark.django_db
 
 EVERY_MEMBER = ["Overview", "Portfolio", "Timeline", "Benefits", "Competence", "Organisation", "People"]
-WRITER = ["Overview", "Portfolio", "Timeline", "Benefits", "My benefits", "Ideas", "Competence", "Organisation", "People"]
+WRITER = [
+    "Overview",
+    "Portfolio",
+    "Timeline",
+    "Benefits",
+    "My benefits",
+    "Ideas",
+    "Competence",
+    "Organisation",
+    "People",
+]
 WRITER_WITH_UNIT = ["Overview", "My unit", *WRITER[1:]]
 
 

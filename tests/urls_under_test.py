@@ -7,6 +7,7 @@ from django.urls import get_resolver, reverse
 from benefits.views.parts import BENEFIT_PARTS, INITIATIVE_PARTS
 
 from .factories import involvement_rows
+from .factories_training import change_agent, training_activity
 
 # URL names that take no object id, and those that do with the object they take.
 NO_ID = [
@@ -39,6 +40,8 @@ NO_ID = [
     "people:gaps",
     "people:courses",
     "people:course_add",
+    "people:readiness_settings",
+    "people:whom_to_ask",
 ]
 WITH_ID = {
     "portfolio:initiative": lambda w: w.initiative.pk,
@@ -98,6 +101,14 @@ WITH_ID = {
     "people:information": lambda w: w.affected.pk,
     "people:information_edit": lambda w: w.affected.pk,
     "people:information_pdf": lambda w: w.affected.pk,
+    "people:initiative_readiness": lambda w: w.initiative.pk,
+    "people:training_add": lambda w: w.affected.pk,
+    "people:training_edit": lambda w: training_activity(w).pk,
+    "people:training_delete": lambda w: training_activity(w).pk,
+    "people:training_progress": lambda w: training_activity(w).pk,
+    "people:agent_add": lambda w: w.affected.pk,
+    "people:agent_edit": lambda w: change_agent(w).pk,
+    "people:agent_delete": lambda w: change_agent(w).pk,
 }
 # The row of ``world`` that each kind of the generic row views edits. Kinds come from the views'
 # own registries, so a new kind without a row here fails the sweep with a KeyError.
@@ -150,6 +161,8 @@ POST_ONLY = {
     "people:course_delete",
     "people:activity_delete",
     "people:input_delete",
+    "people:training_delete",
+    "people:agent_delete",
 }
 # Pages that need no organisation (sign-in, language, switching organisation, one's own account,
 # a forgotten password, accepting an invitation, the health check).

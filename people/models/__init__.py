@@ -1,5 +1,6 @@
 """The people side's models, one module per part; each is imported here so Django finds it."""
 
+from .agents import ChangeAgent
 from .competence import (
     LEVELS,
     CompetenceRequirement,
@@ -12,9 +13,11 @@ from .competence import (
 )
 from .information import EmployeeInformation
 from .involvement import InputItem, InvolvementActivity, InvolvementWarning
+from .training import ReadinessSettings, TrainingActivity
 
 __all__ = [
     "LEVELS",
+    "ChangeAgent",
     "CompetenceRequirement",
     "Course",
     "CourseTheme",
@@ -23,7 +26,9 @@ __all__ = [
     "InvolvementActivity",
     "InvolvementWarning",
     "Level",
+    "ReadinessSettings",
     "SelfAssessment",
     "SelfAssessmentAnswer",
     "Theme",
+    "TrainingActivity",
 ]
