@@ -2,6 +2,8 @@ import os
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.utils import translation
 from playwright.sync_api import sync_playwright
 
 from .browser import CHROMIUM, CHROMIUM_ARGS
@@ -32,6 +34,16 @@ def login(client):
         return client
 
     return _login
+
+
+@pytest.fixture
+def pages_in_english(client, world):
+    """Pages and messages in English for the world's people and anyone added later; the catalogue
+    tests cover bokmål and nynorsk."""
+    get_user_model().objects.filter(memberships__organisation=world.org).update(preferred_language="en")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,7 @@ from people.models import SelfAssessment, SelfAssessmentAnswer, Theme
 from .factories import assessed_member
 from .pages import assert_page
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pages_in_english")]
 
 MINE = reverse("people:my_assessment")
 SHARED = reverse("people:shared_with_me")

@@ -7,7 +7,7 @@ from people.models import Course, Theme
 
 from .pages import assert_page
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pages_in_english")]
 
 ADD = reverse("people:course_add")
 

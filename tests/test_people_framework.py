@@ -12,7 +12,7 @@ from people.services.framework import seed_default_framework
 from .factories import make_world, valid_orgnr
 from .pages import assert_page
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pages_in_english")]
 
 
 def theme_data(**overrides):

@@ -16,7 +16,7 @@ from portfolio.models import AffectedUnit, Initiative
 from .factories import assessed_member
 from .pages import assert_page
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pages_in_english")]
 
 GAPS = reverse("people:gaps")
 

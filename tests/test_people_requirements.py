@@ -7,7 +7,7 @@ from people.models import CompetenceRequirement, Theme
 
 from .pages import assert_page
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pages_in_english")]
 
 
 def test_the_initiative_page_links_to_the_competence_it_needs(world, login):

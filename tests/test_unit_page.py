@@ -13,7 +13,7 @@ from portfolio.models import AffectedUnit, Initiative, Phase
 from .pages import assert_page
 from .test_dashboards import future_change, home, initiative, panels
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pages_in_english")]
 
 TODAY = timezone.localdate()
 
