@@ -12,11 +12,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from demo.synthetic import generate
-from organisations.models import Membership, Organisation, OrgUnit
-from portfolio.models import AffectedUnit, Initiative
-
-from ..models import (
+from benefits.models import (
     Benefit,
     BenefitEstimate,
     Change,
@@ -26,6 +22,9 @@ from ..models import (
     Prerequisite,
     TrainingCost,
 )
+from demo.synthetic import generate
+from organisations.models import Membership, Organisation, OrgUnit
+from portfolio.models import AffectedUnit, Initiative
 
 BATCH = 5000
 
