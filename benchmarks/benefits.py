@@ -110,8 +110,14 @@ ORDER BY b.id
 
 def _setup_django() -> None:
     import django
+    from django.conf import settings
 
     django.setup()
+    # Production settings, except that static files are named from the source folders (no collectstatic).
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
 
 
 def baseline_overview(organisation) -> dict:

@@ -22,6 +22,7 @@ from benefits.models import (
     Prerequisite,
     TrainingCost,
 )
+from benefits.services.measurements import refresh_latest_of
 from demo.synthetic import generate
 from organisations.models import Membership, Organisation, OrgUnit
 from portfolio.models import AffectedUnit, Initiative
@@ -130,6 +131,7 @@ def build(
             Measurement.objects.bulk_create(measurements, batch_size=BATCH)
             measurements = []
     Measurement.objects.bulk_create(measurements, batch_size=BATCH)
+    refresh_latest_of(indicators)  # bulk_create went around the measurement service
     costs, training = [], []
     for i in plan:
         start = start_years[i.pk]

@@ -396,6 +396,12 @@ class Indicator(BenefitChild):
     measured_by = models.ForeignKey(
         User, verbose_name=_("measured by"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # The latest and previous measurement, copied here by ``benefits.services.measurements`` (the only
+    # code that saves or removes measurements), so follow-up and warnings never read the history.
+    latest_value = models.DecimalField(max_digits=14, decimal_places=2, null=True, editable=False)
+    latest_on = models.DateField(null=True, editable=False)
+    previous_value = models.DecimalField(max_digits=14, decimal_places=2, null=True, editable=False)
+    previous_on = models.DateField(null=True, editable=False)
 
     class Meta:
         verbose_name = _("indicator")

@@ -3,55 +3,47 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 
 from organisations.actor import Actor
 from portfolio.services.phases import CLOSED
 
 from ..models import Benefit, Indicator, RealisationMeasure
-from .followup import IndicatorStatus, indicator_status, with_latest
+from .followup import IndicatorStatus, indicator_status
 from .queries import benefits_queryset, warning_queryset
 from .summary import BenefitRow, benefit_rows
 
 
-@dataclass(frozen=True)
-class MyBenefits:
-    rows: list[BenefitRow]
-    due: list[IndicatorStatus]
-    measures: list[RealisationMeasure]
-
-
-def my_benefits(actor: Actor, today: datetime.date, *, due_within_days: int = 14) -> MyBenefits:
+def my_benefits(actor: Actor) -> QuerySet[Benefit]:
+    """The benefits the person owns, answers for or measures an indicator of, by initiative."""
     user_id = actor.user.pk
-    benefits = list(
+    return (
         benefits_queryset()
         .filter(organisation=actor.organisation)
         .filter(Q(owner_id=user_id) | Q(responsible_id=user_id) | Q(indicators__measured_by_id=user_id))
         .select_related("initiative")
         .distinct()
+        .order_by("initiative__name", "pk")
     )
-    rows = benefit_rows(benefits, actor.organisation, today)
-    horizon = today + datetime.timedelta(days=due_within_days)
-    due = sorted(
-        (s for row in rows for s in row.indicators if s.next_due and s.next_due <= horizon),
-        key=lambda s: s.next_due,
-    )
-    measures = list(
+
+
+def my_open_measures(actor: Actor) -> QuerySet[RealisationMeasure]:
+    """Realisation measures the person is responsible for and has not finished, by deadline."""
+    return (
         RealisationMeasure.objects.for_org(actor.organisation)
-        .filter(responsible_id=user_id)
+        .filter(responsible_id=actor.user.pk)
         .exclude(status=RealisationMeasure.Status.DONE)
         .select_related("benefit__initiative")
+        .order_by(F("deadline").asc(nulls_last=True), "pk")
     )
-    return MyBenefits(rows=rows, due=due, measures=measures)
 
 
 def my_due_measurements(actor: Actor, today: datetime.date, *, due_within_days: int = 14) -> list[IndicatorStatus]:
     """Indicators the person measures, or whose benefit they own or answer for, due within the days given
     or overdue; the most overdue first. One query, however many indicators."""
     user_id = actor.user.pk
-    indicators = with_latest(
+    indicators = (
         Indicator.objects.for_org(actor.organisation)
         .filter(Q(measured_by_id=user_id) | Q(benefit__owner_id=user_id) | Q(benefit__responsible_id=user_id))
         .select_related("benefit")
