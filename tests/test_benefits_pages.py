@@ -251,7 +251,7 @@ def test_portfolio_figures_equal_each_initiatives_own_economics(world, login):
         measure="hours", kind="capacity", unit=world.unit
     )
     overview = portfolio_benefits(world.org)
-    line = next(line for line in overview.lines if line.initiative == world.initiative)
+    line = next(line for line in overview.lines if line.initiative.pk == world.initiative.pk)
     own = economics_for(world.initiative, initiative_benefits(world.initiative))
     assert round(line.economics.npv_full, 2) == round(own.npv_full, 2)
     assert round(line.economics.npv_technology, 2) == round(own.npv_technology, 2)

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from django.db import models
 from django.db.models import Case, F, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Cast, Coalesce
 
 from organisations.models import Organisation
 from portfolio.models import Initiative
@@ -134,7 +134,8 @@ def benefit_hourly_cost(benefit: Benefit, organisation: Organisation) -> Decimal
 
 def hourly_cost_expression(unit: str, organisation: Organisation, output_field: models.Field) -> models.Expression:
     """``OrgUnit.effective_hourly_cost`` of the unit at the path ``unit``: its own, else the organisation's."""
-    return Coalesce(F(f"{unit}__hourly_cost"), Value(organisation.hourly_cost), output_field=output_field)
+    own = Cast(f"{unit}__hourly_cost", output_field)
+    return Coalesce(own, Value(organisation.hourly_cost, output_field=output_field), output_field=output_field)
 
 
 def benefit_value(benefit: Benefit, estimate_value: Decimal, organisation: Organisation) -> Decimal:
@@ -146,7 +147,7 @@ def benefit_value(benefit: Benefit, estimate_value: Decimal, organisation: Organ
 
 def benefit_value_expression(organisation: Organisation, output_field: models.Field) -> models.Expression:
     """``benefit_value`` of an estimate row's adjusted estimate, computed by the database."""
-    adjusted = BenefitEstimate.adjusted_expression()
+    adjusted = BenefitEstimate.adjusted_expression(output_field)
     hourly = hourly_cost_expression("benefit__unit", organisation, output_field)
     return Case(
         When(benefit__measure=Benefit.Measure.HOURS, then=adjusted * hourly),
@@ -166,11 +167,14 @@ def training_amounts(cost: TrainingCost, organisation: Organisation) -> tuple[De
 
 def training_amounts_expression(organisation: Organisation, output_field: models.Field) -> models.Expression:
     """Training plus substitutes (``training_amounts``) of a training row, computed by the database."""
-    hours = F("hours_per_employee") * F("employees")
+    hours = Cast("hours_per_employee", output_field) * F("employees")
     unit_cost = hourly_cost_expression("affected_unit__unit", organisation, output_field)
     substitutes = Case(
-        When(affected_unit__unit__runs_24_7=True, then=hours * Value(organisation.substitute_hourly_cost)),
-        default=Value(0),
+        When(
+            affected_unit__unit__runs_24_7=True,
+            then=hours * Value(organisation.substitute_hourly_cost, output_field=output_field),
+        ),
+        default=Value(0, output_field=output_field),
         output_field=output_field,
     )
     return models.ExpressionWrapper(hours * unit_cost + substitutes, output_field=output_field)

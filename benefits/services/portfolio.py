@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.paginator import Page
-from django.db.models import Avg, FloatField, Sum
-from django.db.models.functions import Cast, ExtractYear
+from django.db.models import Count, F, FloatField, Sum
+from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
 
 from organisations.models import Organisation
-from portfolio.models import Initiative
+from portfolio.models import Initiative, Phase
 
 from ..models import Benefit, BenefitEstimate, CostLine, Indicator, TrainingCost
 from .economics import (
@@ -38,6 +38,21 @@ MONEY = FloatField()
 
 
 @dataclass(frozen=True)
+class InitiativeFacts:
+    """What the overview shows of an initiative, read as plain values (hundreds of rows)."""
+
+    pk: int
+    name: str
+    phase: str
+    sector: str | None
+    planned_start: datetime.date | None
+    created_at: datetime.datetime
+
+    def get_phase_display(self) -> str:
+        return str(Phase(self.phase).label)
+
+
+@dataclass(frozen=True)
 class PresentValues:
     start_year: int
     npv_technology: Decimal
@@ -46,7 +61,7 @@ class PresentValues:
 
 @dataclass(frozen=True)
 class InitiativeLine:
-    initiative: Initiative
+    initiative: InitiativeFacts
     economics: PresentValues
     planned: Decimal
     #: False when the initiative has no estimates and no costs yet: its zeros mean "not planned".
@@ -123,17 +138,20 @@ def portfolio_benefits(organisation: Organisation) -> PortfolioBenefits:
     amounts, by_kind_rows = _yearly_amounts(organisation)
     kinds = dict(Benefit.Kind.choices)
     no_sector = _("No sector")
-    initiatives = Initiative.objects.for_org(organisation).select_related("sector")
+    initiatives = Initiative.objects.for_org(organisation).values_list(
+        "pk", "name", "phase", "sector__name", "planned_start", "created_at"
+    )
     lines = []
     sector_of: dict[int, str] = {}
     npv_technology = npv_full = 0.0
-    for initiative in initiatives:
+    for row in initiatives:
+        initiative = InitiativeFacts(*row)
         own = amounts.get(initiative.pk, _Amounts())
         start = start_year_of(initiative, own.years())
         technology, full = _present_values(own, start, organisation.discount_rate)
         npv_technology += technology
         npv_full += full
-        sector_of[initiative.pk] = initiative.sector.name if initiative.sector else no_sector
+        sector_of[initiative.pk] = initiative.sector or no_sector
         economics = PresentValues(start, Decimal(technology), Decimal(full))
         lines.append(InitiativeLine(initiative, economics, Decimal(sum(own.gross.values())), bool(own.years())))
     by_year: dict[int, float] = defaultdict(float)
@@ -155,16 +173,25 @@ def portfolio_benefits(organisation: Organisation) -> PortfolioBenefits:
 
 
 def realised_share_by_year(organisation: Organisation) -> dict[int, Decimal]:
-    """Average achievement of the indicators, by the year of their latest measurement (stored on each)."""
+    """Average achievement of the indicators, by the year of their latest measurement (stored on each).
+
+    Summed per date by the database and per year here: there are few dates, and a year extracted in
+    SQLite is a Python call per row.
+    """
     rows = (
         Indicator.objects.filter(organisation=organisation, latest_on__isnull=False)
         .exclude(baseline_value=None)
         .exclude(target_value=None)
-        .values_list(ExtractYear("latest_on"))
-        .annotate(share=Avg(achievement_expression("latest_value", MONEY), output_field=MONEY))
+        .exclude(target_value=F("baseline_value"))
+        .values_list("latest_on")
+        .annotate(total=Sum(achievement_expression("latest_value", MONEY)), count=Count("pk"))
         .order_by()
     )
-    return {year: Decimal(share) for year, share in rows if share is not None}
+    totals: dict[int, list[float]] = defaultdict(lambda: [0.0, 0])
+    for measured_on, total, count in rows:
+        totals[measured_on.year][0] += total
+        totals[measured_on.year][1] += count
+    return {year: Decimal(total / count) for year, (total, count) in totals.items()}
 
 
 def at_risk_benefits(organisation: Organisation, today: datetime.date) -> list[BenefitRow]:
