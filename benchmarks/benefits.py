@@ -38,7 +38,7 @@ for _name, _value in {
 
 OVERVIEW_SQL = """
 SELECT 'benefit' AS source, b.initiative_id, e.year,
-       SUM((e.optimistic + 3 * e.likely + e.pessimistic) / 5
+       SUM((e.optimistic + 3 * e.likely + e.pessimistic) / 5.0
            * CASE WHEN b.measure = 'hours' THEN COALESCE(u.hourly_cost, %(hourly)s) ELSE 1 END) AS amount
 FROM benefits_benefitestimate e
 JOIN benefits_benefit b ON b.id = e.benefit_id
@@ -96,7 +96,7 @@ SELECT b.id, b.owner_id,
                WHERE u.organisation_id = %(org)s AND u.leader_id = b.owner_id) AS owner_leads,
        b.kind, b.measure, b.take_out, b.take_out_year, b.employees_sharing,
        EXISTS (SELECT 1 FROM benefits_prerequisite p WHERE p.benefit_id = b.id AND NOT p.confirmed) AS open,
-       (SELECT MAX((e.optimistic + 3 * e.likely + e.pessimistic) / 5) FROM benefits_benefitestimate e
+       (SELECT MAX((e.optimistic + 3 * e.likely + e.pessimistic) / 5.0) FROM benefits_benefitestimate e
         WHERE e.benefit_id = b.id) AS largest,
        (SELECT MAX(a.change_from) FROM portfolio_affectedunit a WHERE a.initiative_id = b.initiative_id) AS done,
        i.id, i.name, i.baseline_value, i.baseline_date, i.target_value, i.target_date, i.frequency,
@@ -168,6 +168,8 @@ def baseline_warning_facts(organisation) -> list[tuple]:
 
 def check_agreement(organisation) -> None:
     """Both ways of computing must agree (to the øre) before their times are compared."""
+    from django.utils import timezone
+
     from benefits.services.portfolio import portfolio_benefits
 
     ours, baseline = portfolio_benefits(organisation), baseline_overview(organisation)
@@ -177,6 +179,21 @@ def check_agreement(organisation) -> None:
     for name, mine, theirs, tolerance in checks:
         if abs(Decimal(mine) - Decimal(theirs)) > tolerance:
             raise SystemExit(f"The overview and the baseline disagree on {name}: {mine} against {theirs}.")
+    # The at-risk list is chosen by the database; every benefit's warnings worked out in Python must agree.
+    from benefits.services.queries import warning_queryset
+    from benefits.services.summary import benefit_rows
+    from benefits.services.warnings import with_warnings
+
+    today = timezone.localdate()
+    everything = list(warning_queryset().filter(organisation=organisation))
+    in_python = {row.benefit.pk for row in benefit_rows(everything, organisation, today) if row.warnings}
+    chosen = set(
+        with_warnings(warning_queryset().filter(organisation=organisation), organisation, today).values_list(
+            "pk", flat=True
+        )
+    )
+    if chosen != in_python:
+        raise SystemExit(f"The at-risk list and the warnings disagree on {len(chosen ^ in_python)} benefits.")
 
 
 def organisation_for_benchmark():
