@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import random
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -115,13 +115,18 @@ def discount_factor(rate_percent: Decimal, t: int) -> Decimal:
     return 1 / base ** (t - 1)
 
 
-def present_value(amounts: Mapping[int, float], *, start: int, rate_percent: Decimal) -> float:
-    """The discounted sum of yearly amounts over the horizon, in floats: for the whole portfolio at once."""
-    return sum(
-        amount * float(discount_factor(rate_percent, year - start + 1))
-        for year, amount in amounts.items()
-        if 0 <= year - start < HORIZON
-    )
+def float_discount_factors(rate_percent: Decimal) -> list[float]:
+    """``discount_factor`` of years t = 1 … HORIZON as floats, for the whole portfolio at once."""
+    return [float(discount_factor(rate_percent, t)) for t in range(1, HORIZON + 1)]
+
+
+def present_value(amounts: Mapping[int, float], *, start: int, factors: Sequence[float]) -> float:
+    """The discounted sum of yearly amounts over the horizon from ``start`` (``float_discount_factors``)."""
+    total = 0.0
+    for year, amount in amounts.items():
+        if 0 <= year - start < HORIZON:
+            total += amount * factors[year - start]
+    return total
 
 
 # Each valuation below is written twice, side by side: in Python for rows already fetched (an
