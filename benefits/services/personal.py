@@ -13,6 +13,7 @@ from ..models import Benefit, Indicator, RealisationMeasure
 from .followup import IndicatorStatus, indicator_status
 from .queries import benefits_queryset, warning_queryset
 from .summary import BenefitRow, benefit_rows
+from .warnings import with_warnings
 
 
 def my_benefits(actor: Actor) -> QuerySet[Benefit]:
@@ -56,10 +57,9 @@ def my_due_measurements(actor: Actor, today: datetime.date, *, due_within_days: 
 def my_benefits_with_warnings(actor: Actor, today: datetime.date) -> list[BenefitRow]:
     """Benefits the person owns or answers for that have at least one warning."""
     user_id = actor.user.pk
-    benefits = list(
-        warning_queryset().for_org(actor.organisation).filter(Q(owner_id=user_id) | Q(responsible_id=user_id))
-    )
-    return [row for row in benefit_rows(benefits, actor.organisation, today) if row.warnings]
+    mine = warning_queryset().for_org(actor.organisation).filter(Q(owner_id=user_id) | Q(responsible_id=user_id))
+    # Chosen by the database, so only the benefits with a warning are loaded and worded.
+    return benefit_rows(list(with_warnings(mine, actor.organisation, today)), actor.organisation, today)
 
 
 def my_late_measures(actor: Actor, today: datetime.date) -> QuerySet[RealisationMeasure]:
