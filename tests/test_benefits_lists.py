@@ -5,6 +5,8 @@ import datetime
 import itertools
 from decimal import Decimal as D
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from benefits.models import Benefit, BenefitEstimate, Indicator, Measurement
@@ -162,3 +164,31 @@ def test_the_overview_table_is_paged_by_planned_benefits(world, login):
     # The world's initiative has the largest planned benefits, so it leads the first page.
     assert world.initiative.pk in on_first and len(on_first) == 50
     assert on_second == set(links) - on_first
+
+
+def owned_and_due(world, count, first=0):
+    """Benefits the portfolio office owns, each with an overdue indicator that someone else measures."""
+    for n in range(first, first + count):
+        owned = benefit(world, f"Eid {n}", owner=world.users["portfolio_office"])
+        Indicator.objects.create(
+            benefit=owned,
+            name=f"Forfalt {n}",
+            unit_of_measure="antall",
+            baseline_value=10,
+            baseline_date=datetime.date(2026, 1, 1),
+            target_value=5,
+            frequency=1,
+            measured_by=world.users["benefit_responsible"],
+        )
+
+
+def test_my_benefits_read_a_constant_number_of_queries_however_much_is_due(world, login):
+    client = login(world.users["portfolio_office"])
+    owned_and_due(world, 2)
+    with CaptureQueriesContext(connection) as few:
+        assert_page(client.get(reverse("benefits:mine")), "Mine gevinster")
+    owned_and_due(world, 12, first=2)
+    with CaptureQueriesContext(connection) as many:
+        page = assert_page(client.get(reverse("benefits:mine")), "Mine gevinster")
+    assert "Forfalt 13" in page
+    assert len(many) == len(few), [q["sql"][:120] for q in many.captured_queries]

@@ -47,7 +47,7 @@ def my_due_measurements(actor: Actor, today: datetime.date, *, due_within_days: 
     indicators = (
         Indicator.objects.for_org(actor.organisation)
         .filter(Q(measured_by_id=user_id) | Q(benefit__owner_id=user_id) | Q(benefit__responsible_id=user_id))
-        .select_related("benefit")
+        .select_related("benefit__initiative")
     )
     horizon = today + datetime.timedelta(days=due_within_days)
     statuses = (indicator_status(indicator, today) for indicator in indicators)
