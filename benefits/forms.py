@@ -21,6 +21,7 @@ from .models import (
     StrategicGoal,
     TrainingCost,
 )
+from .services.measurements import save_measurement
 
 
 def textareas(*names, rows=3):
@@ -125,6 +126,10 @@ class MeasurementForm(TenantFormMixin, ModelForm):
         model = Measurement
         fields = ["value", "measured_on", "comment"]
         widgets = textareas("comment", rows=2)
+
+    def save(self, commit: bool = True) -> Measurement:
+        # Added or changed through the one service that keeps the indicator's latest measurement true.
+        return save_measurement(self.instance)
 
 
 class CostLineForm(InitiativePartForm):

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 
@@ -274,9 +275,17 @@ class BenefitEstimate(BenefitChild):
         return sum(weight * getattr(self, field) for field, weight in self.WEIGHTS.items()) / sum(self.WEIGHTS.values())
 
     @classmethod
-    def adjusted_expression(cls) -> models.Expression:
-        """The same estimate computed by the database, for annotations and sums."""
-        terms = [weight * models.F(field) for field, weight in cls.WEIGHTS.items()]
+    def adjusted_expression(cls, output_field: models.Field | None = None) -> models.Expression:
+        """The same estimate computed by the database, for annotations and sums.
+
+        With ``output_field`` (a ``FloatField`` for large sums) each point is read as that type
+        first, so the database does plain floating-point arithmetic instead of exact decimals.
+        """
+
+        def point(field: str) -> models.Expression:
+            return Cast(field, output_field) if output_field else models.F(field)
+
+        terms = [weight * point(field) for field, weight in cls.WEIGHTS.items()]
         return functools.reduce(operator.add, terms) / sum(cls.WEIGHTS.values())
 
 
@@ -396,6 +405,12 @@ class Indicator(BenefitChild):
     measured_by = models.ForeignKey(
         User, verbose_name=_("measured by"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # The latest and previous measurement, copied here by ``benefits.services.measurements`` (the only
+    # code that saves or removes measurements), so follow-up and warnings never read the history.
+    latest_value = models.DecimalField(max_digits=14, decimal_places=2, null=True, editable=False)
+    latest_on = models.DateField(null=True, editable=False)
+    previous_value = models.DecimalField(max_digits=14, decimal_places=2, null=True, editable=False)
+    previous_on = models.DateField(null=True, editable=False)
 
     class Meta:
         verbose_name = _("indicator")

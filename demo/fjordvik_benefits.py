@@ -17,6 +17,7 @@ from benefits.models import (
     StrategicGoal,
     TrainingCost,
 )
+from benefits.services.measurements import save_measurement
 from benefits.services.plans import sign
 from portfolio.models import Initiative
 
@@ -206,9 +207,11 @@ def _benefit(initiative, change, spec, goals, units, users, start, reference) ->
         measured_by=users["gevinstansvarlig"],
     )
     for n, value in enumerate(values, start=1):
-        Measurement.objects.create(
-            indicator=indicator,
-            value=value,
-            measured_on=min(baseline_date + datetime.timedelta(days=120 * n), reference),
-            recorded_by=users["gevinstansvarlig"],
+        save_measurement(
+            Measurement(
+                indicator=indicator,
+                value=value,
+                measured_on=min(baseline_date + datetime.timedelta(days=120 * n), reference),
+                recorded_by=users["gevinstansvarlig"],
+            )
         )

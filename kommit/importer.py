@@ -51,6 +51,7 @@ from benefits.models import (
     StrategicGoal,
 )
 from benefits.services.economics import Economics
+from benefits.services.measurements import save_measurement
 from benefits.services.queries import economics_for, initiative_benefits
 from core.audit_context import Source, audit_source
 from core.formatting import format_number
@@ -335,13 +336,14 @@ def _create_benefit_rows(
         measured_by=benefit.responsible,
     )
     if source.measured is not None:
-        create_valid(
-            Measurement,
-            indicator=indicator,
-            value=source.measured,
-            measured_on=measured_on,
-            comment=source.status,
-            recorded_by=by,
+        save_measurement(
+            Measurement(
+                indicator=indicator,
+                value=source.measured,
+                measured_on=measured_on,
+                comment=source.status,
+                recorded_by=by,
+            )
         )
 
 

@@ -21,6 +21,7 @@ from benefits.models import (
     StrategicGoal,
     TrainingCost,
 )
+from benefits.services.measurements import save_measurement
 from organisations.models import Invitation, Membership, Organisation, OrgUnit, Role, RoleAssignment
 from organisations.validators import orgnr_check_digit
 from people.models import CompetenceRequirement, Course, CourseTheme, SelfAssessment, SelfAssessmentAnswer, Theme
@@ -189,7 +190,7 @@ def add_benefits(world: World) -> None:
         target_date=datetime.date(2027, 12, 31),
         measured_by=world.users["benefit_responsible"],
     )
-    Measurement.objects.create(indicator=world.indicator, value=35, measured_on=datetime.date(2026, 6, 1))
+    save_measurement(Measurement(indicator=world.indicator, value=35, measured_on=datetime.date(2026, 6, 1)))
     world.cost = CostLine.objects.create(initiative=initiative, year=2026, kind="investment", amount=300000)
     world.training = TrainingCost.objects.create(
         initiative=initiative, affected_unit=world.affected, year=2026, hours_per_employee=4, employees=10

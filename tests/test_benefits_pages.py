@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from benefits.models import Benefit, BenefitEstimate, BenefitPlan, Change, Indicator, Measurement
+from benefits.services.measurements import save_measurement
 from portfolio.models import Initiative
 
 from .pages import assert_page
@@ -201,7 +202,7 @@ def add_benefits(world, count, first=0):
             measured_by=world.users["unit_leader"],
         )
         for month in (2, 3, 4):
-            Measurement.objects.create(indicator=indicator, value=month, measured_on=datetime.date(2026, month, 1))
+            save_measurement(Measurement(indicator=indicator, value=month, measured_on=datetime.date(2026, month, 1)))
 
 
 # What each page shows of the rows: with 2 added benefits, then with 14. On the economics page 2027's
@@ -250,12 +251,12 @@ def test_portfolio_figures_equal_each_initiatives_own_economics(world, login):
         measure="hours", kind="capacity", unit=world.unit
     )
     overview = portfolio_benefits(world.org)
-    line = next(line for line in overview.lines if line.initiative == world.initiative)
+    line = next(line for line in overview.lines if line.initiative.pk == world.initiative.pk)
     own = economics_for(world.initiative, initiative_benefits(world.initiative))
     assert round(line.economics.npv_full, 2) == round(own.npv_full, 2)
     assert round(line.economics.npv_technology, 2) == round(own.npv_technology, 2)
-    assert [round(y.gross, 2) for y in line.economics.years] == [round(y.gross, 2) for y in own.years]
-    assert [round(y.substitutes, 2) for y in line.economics.years] == [round(y.substitutes, 2) for y in own.years]
+    assert round(line.planned, 2) == round(own.totals["gross"], 2)
+    assert line.economics.start_year == own.start_year
     # 2027: the world's hour benefit (980 h) and B0 (2 h) at the organisation's 650 kr/h, plus B1 and B2 at 2 kr
     assert {y: round(v, 2) for y, v, _share in overview.years} == {2027: round(D(982 * 650 + 4), 2)}
 

@@ -20,7 +20,8 @@ from benefits.models import (
     TrainingCost,
 )
 from benefits.services.economics import discount_factor
-from benefits.services.followup import achievement, indicator_status, with_latest
+from benefits.services.followup import achievement, indicator_status
+from benefits.services.measurements import save_measurement
 from benefits.services.plans import current_plan, differences, plans_awaiting_signature, sign, snapshot
 from benefits.services.queries import economics_for, initiative_benefits
 from benefits.services.warnings import benefit_warnings, weekly_minutes_per_employee
@@ -139,11 +140,9 @@ def test_indicator_status_trend_behind_and_due(world, plan):
         target_date=datetime.date(2027, 1, 1),
         frequency=3,
     )
-    Measurement.objects.create(indicator=indicator, value=90, measured_on=datetime.date(2026, 4, 1))
-    Measurement.objects.create(indicator=indicator, value=80, measured_on=datetime.date(2026, 10, 1))
-    status = indicator_status(
-        with_latest(Indicator.objects.across_organisations().all()).get(pk=indicator.pk), datetime.date(2027, 2, 1)
-    )
+    save_measurement(Measurement(indicator=indicator, value=90, measured_on=datetime.date(2026, 4, 1)))
+    save_measurement(Measurement(indicator=indicator, value=80, measured_on=datetime.date(2026, 10, 1)))
+    status = indicator_status(Indicator.objects.across_organisations().get(pk=indicator.pk), datetime.date(2027, 2, 1))
     assert (status.achievement, status.previous_achievement, status.trend) == (D("0.5"), D("0.25"), "up")
     # Straight line: 273 of 365 days have passed on 01.10.2026, so 74.8 % was expected: behind.
     assert round(status.expected, 3) == round(D(273) / D(365), 3) and status.behind

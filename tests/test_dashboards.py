@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from benefits.models import Benefit, BenefitEstimate, BenefitPlan, Indicator, Measurement, RealisationMeasure
+from benefits.services.measurements import save_measurement
 from benefits.services.portfolio import portfolio_benefits
 from core.formatting import format_money
 from dashboards.registry import registered
@@ -359,7 +360,7 @@ def test_top_management_sees_benefits_planned_and_realised(quiet_world, login):
     BenefitEstimate.objects.create(benefit=world.benefit, year=TODAY.year, optimistic=100, likely=100, pessimistic=100)
     # Baseline 10, target 5, measured 8.75 this year → (8.75 − 10) / (5 − 10) = 25 %.
     indicator = due_indicator(world, None, days_ago=10)
-    Measurement.objects.create(indicator=indicator, value=Decimal("8.75"), measured_on=TODAY)
+    save_measurement(Measurement(indicator=indicator, value=Decimal("8.75"), measured_on=TODAY))
     planned = {year: value for year, value, _share in portfolio_benefits(world.org).years}
     title, count, rest = panels(home(login, world.users["top_management"]))["benefits-planned_and_realised"]
     assert (title, count) == ("Benefits planned and realised", len([y for y in planned if abs(y - TODAY.year) <= 2]))

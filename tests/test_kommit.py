@@ -371,6 +371,12 @@ def test_create_maps_every_row(world):
         datetime.date(2026, 3, 15),
         "På vei",
     )
+    # Imported through the measurement service: the indicator knows its latest measurement.
+    assert (indicator.latest_value, indicator.latest_on, indicator.previous_value) == (
+        60000,
+        datetime.date(2026, 3, 15),
+        None,
+    )
 
 
 def test_a_failure_half_way_saves_nothing(world, monkeypatch):

@@ -7,6 +7,7 @@ from django.core import mail
 from django.core.management import call_command
 
 from benefits.models import Indicator, Measurement, ReminderSent
+from benefits.services.measurements import save_measurement
 from benefits.services.reminders import send_reminders
 
 pytestmark = pytest.mark.django_db
@@ -48,8 +49,8 @@ def test_never_twice_for_the_same_due_measurement(world, due):
     assert send_reminders(datetime.date(2026, 9, 3)) == 0
     assert len(mail.outbox) == 1
     # A new measurement moves the due date: the next period is reminded again.
-    Measurement.objects.create(indicator=world.indicator, value=30, measured_on=datetime.date(2026, 9, 5))
-    Measurement.objects.create(indicator=due[1], value=30, measured_on=datetime.date(2026, 9, 5))
+    save_measurement(Measurement(indicator=world.indicator, value=30, measured_on=datetime.date(2026, 9, 5)))
+    save_measurement(Measurement(indicator=due[1], value=30, measured_on=datetime.date(2026, 9, 5)))
     assert send_reminders(datetime.date(2026, 12, 6)) == 1
     assert ReminderSent.objects.across_organisations().filter(due_on=datetime.date(2026, 12, 5)).count() == 2
 

@@ -16,9 +16,14 @@ from __future__ import annotations
 
 import random
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
+
+from django.db import models
+from django.db.models import Case, F, Value, When
+from django.db.models.functions import Cast, Coalesce
 
 from organisations.models import Organisation
 from portfolio.models import Initiative
@@ -115,8 +120,32 @@ def discount_factor(rate_percent: Decimal, t: int) -> Decimal:
     return 1 / base ** (t - 1)
 
 
+def float_discount_factors(rate_percent: Decimal) -> list[float]:
+    """``discount_factor`` of years t = 1 … HORIZON as floats, for the whole portfolio at once."""
+    return [float(discount_factor(rate_percent, t)) for t in range(1, HORIZON + 1)]
+
+
+def present_value(amounts: Mapping[int, float], *, start: int, factors: Sequence[float]) -> float:
+    """The discounted sum of yearly amounts over the horizon from ``start`` (``float_discount_factors``)."""
+    total = 0.0
+    for year, amount in amounts.items():
+        if 0 <= year - start < HORIZON:
+            total += amount * factors[year - start]
+    return total
+
+
+# Each valuation below is written twice, side by side: in Python for rows already fetched (an
+# initiative's page) and as a database expression for sums over many rows (the portfolio).
+
+
 def benefit_hourly_cost(benefit: Benefit, organisation: Organisation) -> Decimal:
     return benefit.unit.effective_hourly_cost() if benefit.unit_id else organisation.hourly_cost
+
+
+def hourly_cost_expression(unit: str, organisation: Organisation, output_field: models.Field) -> models.Expression:
+    """``OrgUnit.effective_hourly_cost`` of the unit at the path ``unit``: its own, else the organisation's."""
+    own = Cast(f"{unit}__hourly_cost", output_field)
+    return Coalesce(own, Value(organisation.hourly_cost, output_field=output_field), output_field=output_field)
 
 
 def benefit_value(benefit: Benefit, estimate_value: Decimal, organisation: Organisation) -> Decimal:
@@ -126,6 +155,17 @@ def benefit_value(benefit: Benefit, estimate_value: Decimal, organisation: Organ
     return estimate_value
 
 
+def benefit_value_expression(organisation: Organisation, output_field: models.Field) -> models.Expression:
+    """``benefit_value`` of an estimate row's adjusted estimate, computed by the database."""
+    adjusted = BenefitEstimate.adjusted_expression(output_field)
+    hourly = hourly_cost_expression("benefit__unit", organisation, output_field)
+    return Case(
+        When(benefit__measure=Benefit.Measure.HOURS, then=adjusted * hourly),
+        default=adjusted,
+        output_field=output_field,
+    )
+
+
 def training_amounts(cost: TrainingCost, organisation: Organisation) -> tuple[Decimal, Decimal]:
     """(training, substitutes) for one training row."""
     hours = cost.hours_per_employee * cost.employees
@@ -133,6 +173,21 @@ def training_amounts(cost: TrainingCost, organisation: Organisation) -> tuple[De
     training = hours * unit.effective_hourly_cost()
     substitutes = hours * organisation.substitute_hourly_cost if unit.runs_24_7 else ZERO
     return training, substitutes
+
+
+def training_amounts_expression(organisation: Organisation, output_field: models.Field) -> models.Expression:
+    """Training plus substitutes (``training_amounts``) of a training row, computed by the database."""
+    hours = Cast("hours_per_employee", output_field) * F("employees")
+    unit_cost = hourly_cost_expression("affected_unit__unit", organisation, output_field)
+    substitutes = Case(
+        When(
+            affected_unit__unit__runs_24_7=True,
+            then=hours * Value(organisation.substitute_hourly_cost, output_field=output_field),
+        ),
+        default=Value(0, output_field=output_field),
+        output_field=output_field,
+    )
+    return models.ExpressionWrapper(hours * unit_cost + substitutes, output_field=output_field)
 
 
 def start_year_of(initiative: Initiative, years_with_data: list[int]) -> int:

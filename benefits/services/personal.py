@@ -3,58 +3,51 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 
 from organisations.actor import Actor
 from portfolio.services.phases import CLOSED
 
 from ..models import Benefit, Indicator, RealisationMeasure
-from .followup import IndicatorStatus, indicator_status, with_latest
+from .followup import IndicatorStatus, indicator_status
 from .queries import benefits_queryset, warning_queryset
 from .summary import BenefitRow, benefit_rows
+from .warnings import with_warnings
 
 
-@dataclass(frozen=True)
-class MyBenefits:
-    rows: list[BenefitRow]
-    due: list[IndicatorStatus]
-    measures: list[RealisationMeasure]
-
-
-def my_benefits(actor: Actor, today: datetime.date, *, due_within_days: int = 14) -> MyBenefits:
+def my_benefits(actor: Actor) -> QuerySet[Benefit]:
+    """The benefits the person owns, answers for or measures an indicator of, by initiative."""
     user_id = actor.user.pk
-    benefits = list(
+    return (
         benefits_queryset()
         .filter(organisation=actor.organisation)
         .filter(Q(owner_id=user_id) | Q(responsible_id=user_id) | Q(indicators__measured_by_id=user_id))
         .select_related("initiative")
         .distinct()
+        .order_by("initiative__name", "pk")
     )
-    rows = benefit_rows(benefits, actor.organisation, today)
-    horizon = today + datetime.timedelta(days=due_within_days)
-    due = sorted(
-        (s for row in rows for s in row.indicators if s.next_due and s.next_due <= horizon),
-        key=lambda s: s.next_due,
-    )
-    measures = list(
+
+
+def my_open_measures(actor: Actor) -> QuerySet[RealisationMeasure]:
+    """Realisation measures the person is responsible for and has not finished, by deadline."""
+    return (
         RealisationMeasure.objects.for_org(actor.organisation)
-        .filter(responsible_id=user_id)
+        .filter(responsible_id=actor.user.pk)
         .exclude(status=RealisationMeasure.Status.DONE)
         .select_related("benefit__initiative")
+        .order_by(F("deadline").asc(nulls_last=True), "pk")
     )
-    return MyBenefits(rows=rows, due=due, measures=measures)
 
 
 def my_due_measurements(actor: Actor, today: datetime.date, *, due_within_days: int = 14) -> list[IndicatorStatus]:
     """Indicators the person measures, or whose benefit they own or answer for, due within the days given
     or overdue; the most overdue first. One query, however many indicators."""
     user_id = actor.user.pk
-    indicators = with_latest(
+    indicators = (
         Indicator.objects.for_org(actor.organisation)
         .filter(Q(measured_by_id=user_id) | Q(benefit__owner_id=user_id) | Q(benefit__responsible_id=user_id))
-        .select_related("benefit")
+        .select_related("benefit__initiative")
     )
     horizon = today + datetime.timedelta(days=due_within_days)
     statuses = (indicator_status(indicator, today) for indicator in indicators)
@@ -64,10 +57,9 @@ def my_due_measurements(actor: Actor, today: datetime.date, *, due_within_days: 
 def my_benefits_with_warnings(actor: Actor, today: datetime.date) -> list[BenefitRow]:
     """Benefits the person owns or answers for that have at least one warning."""
     user_id = actor.user.pk
-    benefits = list(
-        warning_queryset().for_org(actor.organisation).filter(Q(owner_id=user_id) | Q(responsible_id=user_id))
-    )
-    return [row for row in benefit_rows(benefits, actor.organisation, today) if row.warnings]
+    mine = warning_queryset().for_org(actor.organisation).filter(Q(owner_id=user_id) | Q(responsible_id=user_id))
+    # Chosen by the database, so only the benefits with a warning are loaded and worded.
+    return benefit_rows(list(with_warnings(mine, actor.organisation, today)), actor.organisation, today)
 
 
 def my_late_measures(actor: Actor, today: datetime.date) -> QuerySet[RealisationMeasure]:

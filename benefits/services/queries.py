@@ -4,28 +4,21 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import DecimalField, Exists, ExpressionWrapper, Max, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Exists, Max, OuterRef, Prefetch, QuerySet
 
 from organisations.models import OrgUnit
 from portfolio.models import AffectedUnit, Initiative
 
-from ..models import Benefit, BenefitEstimate, CostLine, Indicator, Prerequisite, TrainingCost
+from ..models import Benefit, CostLine, Indicator, Prerequisite, TrainingCost
 from .economics import Economics, compute
-from .followup import with_latest
+from .warnings import largest_yearly_estimate
 
 
 def with_warning_facts(queryset: QuerySet[Benefit]) -> QuerySet[Benefit]:
     """What the warnings need besides the indicators, computed in the same query."""
-    adjusted = BenefitEstimate.adjusted_expression()
-    largest = (
-        BenefitEstimate.objects.filter(benefit=OuterRef("pk"))
-        .annotate(adjusted=ExpressionWrapper(adjusted, output_field=DecimalField(max_digits=16, decimal_places=4)))
-        .order_by("-adjusted")
-        .values("adjusted")[:1]
-    )
     return queryset.annotate(
         has_open_prerequisites=Exists(Prerequisite.objects.filter(benefit=OuterRef("pk"), confirmed=False)),
-        largest_yearly_estimate=Subquery(largest),
+        largest_yearly_estimate=largest_yearly_estimate(),
     )
 
 
@@ -36,18 +29,14 @@ def benefits_queryset() -> QuerySet[Benefit]:
             "estimates",
             "prerequisites",
             "measures__responsible",
-            Prefetch("indicators", queryset=with_latest(Indicator.objects.select_related("measured_by"))),
+            Prefetch("indicators", queryset=Indicator.objects.select_related("measured_by")),
         )
     )
 
 
 def warning_queryset() -> QuerySet[Benefit]:
     """Benefits with just what the warnings and a list row need: for long lists."""
-    return with_warning_facts(
-        Benefit.objects.select_related("owner", "initiative").prefetch_related(
-            Prefetch("indicators", queryset=with_latest(Indicator.objects.all()))
-        )
-    )
+    return with_warning_facts(Benefit.objects.select_related("owner", "initiative").prefetch_related("indicators"))
 
 
 def initiative_benefits(initiative: Initiative) -> list[Benefit]:

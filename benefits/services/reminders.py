@@ -26,7 +26,7 @@ from organisations.models import Membership, Role
 from portfolio.models import Initiative
 
 from ..models import Indicator, PlanReminderSent, ReminderSent
-from .followup import IndicatorStatus, indicator_status, with_latest
+from .followup import IndicatorStatus, indicator_status
 from .plans import PlanToSign, plans_awaiting_signature
 
 
@@ -43,10 +43,8 @@ class Digest:
 
 def due_indicators(today: datetime.date) -> list[IndicatorStatus]:
     # Reminders go out for every organisation at once.
-    indicators = with_latest(
-        Indicator.objects.across_organisations().select_related(
-            "benefit__initiative", "benefit__owner", "benefit__responsible", "measured_by", "organisation"
-        )
+    indicators = Indicator.objects.across_organisations().select_related(
+        "benefit__initiative", "benefit__owner", "benefit__responsible", "measured_by", "organisation"
     )
     statuses = (indicator_status(i, today) for i in indicators)
     return [s for s in statuses if s.next_due is not None and s.next_due <= today]

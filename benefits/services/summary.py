@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
+
 from portfolio.models import Initiative
 
 from ..models import Benefit
@@ -37,6 +40,17 @@ def benefit_rows(benefits: list[Benefit], organisation, today: datetime.date) ->
         )
         rows.append(BenefitRow(benefit=b, warnings=warnings, indicators=statuses))
     return rows
+
+
+#: Rows per page of every long list in the benefits app.
+PER_PAGE = 50
+
+
+def benefit_rows_page(benefits: QuerySet[Benefit], number, organisation, today: datetime.date) -> Page:
+    """One page of an ordered list of benefits, as rows: only the benefits shown are loaded and checked."""
+    page = Paginator(benefits, PER_PAGE).get_page(number)
+    page.object_list = benefit_rows(list(page.object_list), organisation, today)
+    return page
 
 
 @dataclass(frozen=True)

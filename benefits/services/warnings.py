@@ -10,12 +10,14 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db.models import DecimalField, Exists, ExpressionWrapper, F, OuterRef, Q, QuerySet, Subquery, Value
 from django.utils.translation import gettext_lazy as _
 
-from organisations.models import Organisation
+from organisations.models import Organisation, OrgUnit
+from portfolio.models import AffectedUnit
 
-from ..models import Benefit
-from .followup import IndicatorStatus
+from ..models import Benefit, BenefitEstimate, Indicator, Prerequisite
+from .followup import IndicatorStatus, needing_attention
 
 WEEKS_PER_YEAR = 46  # working weeks after holidays, used to spread yearly hours over weeks
 
@@ -110,3 +112,49 @@ def weekly_minutes_per_employee(benefit: Benefit) -> Decimal | None:
     if yearly is None:
         return None
     return yearly * 60 / WEEKS_PER_YEAR / benefit.employees_sharing
+
+
+def largest_yearly_estimate() -> Subquery:
+    """A benefit's largest uncertainty-adjusted yearly estimate, for ``weekly_minutes_per_employee``."""
+    adjusted = ExpressionWrapper(
+        BenefitEstimate.adjusted_expression(), output_field=DecimalField(max_digits=16, decimal_places=4)
+    )
+    return Subquery(
+        BenefitEstimate.objects.filter(benefit=OuterRef("pk"))
+        .annotate(adjusted=adjusted)
+        .order_by("-adjusted")
+        .values("adjusted")[:1]
+    )
+
+
+def with_warnings(benefits: QuerySet[Benefit], organisation: Organisation, today: datetime.date) -> QuerySet[Benefit]:
+    """The benefits that ``benefit_warnings`` gives at least one warning, decided by the database.
+
+    The same rules as conditions, so a list can count and page them without loading any;
+    tests/test_benefits_rules.py checks that both agree.
+    """
+    leaders = OrgUnit.objects.for_org(organisation).exclude(leader=None).values("leader_id")
+    take_out_year = OuterRef("take_out_year")
+    changes_after_cut = AffectedUnit.objects.filter(initiative=OuterRef("initiative_id")).filter(
+        Q(change_from__year__gt=take_out_year)
+        | Q(change_from__year=take_out_year) & ~Q(change_from__month=1, change_from__day=1)
+    )
+    # minutes = largest · 60 / weeks / employees < the organisation's limit, multiplied out.
+    spread_thin = Q(
+        measure=Benefit.Measure.HOURS,
+        employees_sharing__gt=0,
+        _largest__isnull=False,
+        _minutes_times_sharing__lt=Value(organisation.small_saving_minutes * WEEKS_PER_YEAR) * F("employees_sharing"),
+    )
+    return benefits.alias(
+        _largest=largest_yearly_estimate(),
+        _minutes_times_sharing=F("_largest") * 60,
+    ).filter(
+        Q(owner__isnull=True)
+        | ~Q(owner_id__in=leaders)
+        | ~Exists(Indicator.objects.filter(benefit=OuterRef("pk")))
+        | Exists(needing_attention(Indicator.objects.filter(benefit=OuterRef("pk")), today))
+        | Q(take_out=Benefit.TakeOut.BUDGET_REDUCTION, take_out_year__isnull=False) & Exists(changes_after_cut)
+        | Exists(Prerequisite.objects.filter(benefit=OuterRef("pk"), confirmed=False))
+        | spread_thin
+    )

@@ -5,25 +5,33 @@ from django.utils import timezone
 from core.access import member_required
 
 from ..models import StrategicGoal
-from ..services.personal import my_benefits
-from ..services.portfolio import at_risk_benefits, portfolio_benefits
+from ..services.personal import my_benefits, my_due_measurements, my_open_measures
+from ..services.portfolio import at_risk_page, portfolio_benefits
+from ..services.summary import PER_PAGE, benefit_rows_page
 
 
 @member_required
 def mine(request):
-    return render(request, "benefits/mine.html", {"mine": my_benefits(request.actor, timezone.localdate())})
+    actor, today = request.actor, timezone.localdate()
+    context = {
+        "benefits": benefit_rows_page(my_benefits(actor), request.GET.get("page"), actor.organisation, today),
+        "due": Paginator(my_due_measurements(actor, today), PER_PAGE).get_page(request.GET.get("due_page")),
+        "measures": Paginator(my_open_measures(actor), PER_PAGE).get_page(request.GET.get("measures_page")),
+    }
+    return render(request, "benefits/mine.html", context)
 
 
 @member_required
 def portfolio_overview(request):
-    return render(request, "benefits/portfolio.html", {"overview": portfolio_benefits(request.actor.organisation)})
+    overview = portfolio_benefits(request.actor.organisation)
+    lines = Paginator(overview.lines, PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "benefits/portfolio.html", {"overview": overview, "lines": lines})
 
 
 @member_required
 def at_risk(request):
-    rows = at_risk_benefits(request.actor.organisation, timezone.localdate())
-    page = Paginator(rows, 50).get_page(request.GET.get("page"))
-    return render(request, "benefits/at_risk.html", {"page": page, "count": len(rows)})
+    page = at_risk_page(request.actor.organisation, timezone.localdate(), request.GET.get("page"))
+    return render(request, "benefits/at_risk.html", {"page": page})
 
 
 @member_required

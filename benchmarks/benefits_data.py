@@ -12,11 +12,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from demo.synthetic import generate
-from organisations.models import Membership, Organisation, OrgUnit
-from portfolio.models import AffectedUnit, Initiative
-
-from ..models import (
+from benefits.models import (
     Benefit,
     BenefitEstimate,
     Change,
@@ -26,6 +22,10 @@ from ..models import (
     Prerequisite,
     TrainingCost,
 )
+from benefits.services.measurements import refresh_latest_of
+from demo.synthetic import generate
+from organisations.models import Membership, Organisation, OrgUnit
+from portfolio.models import AffectedUnit, Initiative
 
 BATCH = 5000
 
@@ -131,6 +131,7 @@ def build(
             Measurement.objects.bulk_create(measurements, batch_size=BATCH)
             measurements = []
     Measurement.objects.bulk_create(measurements, batch_size=BATCH)
+    refresh_latest_of(indicators)  # bulk_create went around the measurement service
     costs, training = [], []
     for i in plan:
         start = start_years[i.pk]
