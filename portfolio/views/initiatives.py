@@ -15,7 +15,7 @@ from ..filters import PortfolioFilter
 from ..forms import InitiativeForm, PhaseChangeForm
 from ..models import Idea, Initiative, Stakeholder
 from ..services.card import idea_units_not_affected, missing_on_card
-from ..services.listing import export_table, portfolio_queryset
+from ..services.listing import export_table, portfolio_page, portfolio_queryset
 from ..services.phases import allowed_next_phases, change_phase, record_creation
 from ..services.stakeholders import stakeholder_matrix
 from ..services.timeline import build_timeline
@@ -29,11 +29,8 @@ def _filtered(request):
 @member_required
 def portfolio_list(request):
     filterset = _filtered(request)
-    context = {
-        "filter": filterset,
-        "initiatives": filterset.qs,
-        "query": request.GET.urlencode(),
-    }
+    page = portfolio_page(filterset.qs, request.GET)
+    context = {"filter": filterset, "page": page, "initiatives": page.rows, "export_query": page.paged_url}
     return render_page_or_partial(request, "portfolio/list.html", "portfolio/_list_table.html", context)
 
 
