@@ -62,6 +62,8 @@ PATHS = {
     WRITE: re.compile(r"^/benefits/indicators/\d+/measurements/new/$"),
 }
 ACCESS_LOG_FORMAT = "%(m)s %(U)s %(s)s %(D)s"
+#: gunicorn's worker class, workers and threads as docs/deployment.md recommends them
+DEFAULT_SERVER = "sync,4,1"
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,7 @@ class Sample:
 
 @dataclass
 class LevelReport:
+    server: str
     users: int
     seconds: float
     requests: int
@@ -86,16 +89,16 @@ class LevelReport:
     #: page -> (requests, p50, p95, p99) as the client saw them
     pages: dict[str, tuple[int, float, float, float]] = field(default_factory=dict)
     #: page -> mean server milliseconds from gunicorn's access log
-    server: dict[str, float] = field(default_factory=dict)
+    server_ms: dict[str, float] = field(default_factory=dict)
 
     @property
     def mix_server_ms(self) -> float:
-        present = [self.server[page] for page in MIX if page in self.server]
+        present = [self.server_ms[page] for page in MIX if page in self.server_ms]
         return sum(present) / len(present) if present else math.nan
 
     @property
     def ratio(self) -> float:
-        minimal = self.server.get(MINIMAL)
+        minimal = self.server_ms.get(MINIMAL)
         return self.mix_server_ms / minimal if minimal else math.nan
 
 
@@ -108,13 +111,16 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[rank - 1]
 
 
-def summarise(users: int, seconds: float, samples: list[Sample], server: dict[str, list[float]]) -> LevelReport:
+def summarise(
+    users: int, seconds: float, samples: list[Sample], server_times: dict[str, list[float]], server: str = ""
+) -> LevelReport:
     """Throughput and percentiles of the mix (reads of the five pages) and what each page cost."""
     mix = [s.milliseconds for s in samples if s.page in MIX]
     by_page: dict[str, list[float]] = defaultdict(list)
     for sample in samples:
         by_page[sample.page].append(sample.milliseconds)
     return LevelReport(
+        server=server,
         users=users,
         seconds=seconds,
         requests=len(samples),
@@ -127,7 +133,7 @@ def summarise(users: int, seconds: float, samples: list[Sample], server: dict[st
             page: (len(times), percentile(times, 50), percentile(times, 95), percentile(times, 99))
             for page, times in by_page.items()
         },
-        server={page: sum(times) / len(times) for page, times in server.items() if times},
+        server_ms={page: sum(times) / len(times) for page, times in server_times.items() if times},
     )
 
 
@@ -148,26 +154,28 @@ def server_times(log_lines: list[str]) -> dict[str, list[float]]:
 
 def format_report(reports: list[LevelReport]) -> str:
     header = (
-        "| users | requests/s | p50 ms | p95 ms | p99 ms | errors "
+        "| server | users | requests/s | p50 ms | p95 ms | p99 ms | errors "
         "| server ms, mix | server ms, account page | ratio |\n"
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
     )
     rows = [
-        f"| {r.users} | {r.throughput:.1f} | {r.p50:.0f} | {r.p95:.0f} | {r.p99:.0f} | {r.errors} of {r.requests} "
-        f"| {r.mix_server_ms:.1f} | {r.server.get(MINIMAL, math.nan):.1f} | {r.ratio:.1f}× |"
+        f"| {r.server} | {r.users} | {r.throughput:.1f} | {r.p50:.0f} | {r.p95:.0f} | {r.p99:.0f} "
+        f"| {r.errors} of {r.requests} "
+        f"| {r.mix_server_ms:.1f} | {r.server_ms.get(MINIMAL, math.nan):.1f} | {r.ratio:.1f}× |"
         for r in reports
     ]
     pages = [page for page in (*MIX, MINIMAL, WRITE) if any(page in r.pages for r in reports)]
     detail = [
         "",
-        "| users | " + " | ".join(f"{page}: server ms / p95 ms" for page in pages) + " |",
-        "| ---: |" + " ---: |" * len(pages),
+        "| server | users | " + " | ".join(f"{page}: server ms / p95 ms" for page in pages) + " |",
+        "| --- | ---: |" + " ---: |" * len(pages),
     ]
     for r in reports:
         cells = [
-            f"{r.server.get(page, math.nan):.1f} / {r.pages[page][2]:.0f}" if page in r.pages else "–" for page in pages
+            f"{r.server_ms.get(page, math.nan):.1f} / {r.pages[page][2]:.0f}" if page in r.pages else "–"
+            for page in pages
         ]
-        detail.append(f"| {r.users} | " + " | ".join(cells) + " |")
+        detail.append(f"| {r.server} | {r.users} | " + " | ".join(cells) + " |")
     return "\n".join([header, *rows, *detail])
 
 
@@ -367,62 +375,91 @@ def run_level(
     return samples, elapsed, lines
 
 
+@dataclass(frozen=True)
+class Server:
+    """One gunicorn under test: a name for the report, its worker options and the checkout it runs."""
+
+    name: str
+    worker_class: str
+    workers: int
+    threads: int
+    code: Path = ROOT
+
+    @classmethod
+    def parse(cls, text: str) -> Server:
+        """``after=sync,4,1`` or ``before=sync,4,1,/path/to/other/checkout``."""
+        name, _, options = text.partition("=")
+        worker_class, workers, threads, *code = options.split(",")
+        return cls(name, worker_class, int(workers), int(threads), Path(code[0]) if code else ROOT)
+
+
+def start_server(server: Server, port: int, keep_alive: int, env: dict, work: Path) -> subprocess.Popen:
+    command = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "omstilling.wsgi:application",
+        f"--bind=127.0.0.1:{port}",
+        f"--workers={server.workers}",
+        f"--threads={server.threads}",
+        f"--worker-class={server.worker_class}",
+        f"--keep-alive={keep_alive}",
+        "--timeout=120",
+        f"--access-logfile={work / f'{server.name}.access.log'}",
+        f"--access-logformat={ACCESS_LOG_FORMAT}",
+        f"--error-logfile={work / f'{server.name}.error.log'}",
+    ]
+    print(f"{server.name} ({server.code}):", " ".join(command[3:]), flush=True)
+    env = {**env, "PYTHONPATH": str(server.code)}
+    return subprocess.Popen(command, env=env, cwd=server.code)  # noqa: S603 - our own command line
+
+
 def run(args) -> list[LevelReport]:
+    """Each level once per server, the servers taking turns, so they share the machine's conditions."""
     import gevent.pool
     import locust  # noqa: F401 - patches the network modules for gevent before requests opens a connection
 
     levels = [int(n) for n in args.users.split(",")]
+    servers = [Server.parse(text) for text in args.server] or [Server.parse(f"this checkout={DEFAULT_SERVER}")]
     work = Path(tempfile.mkdtemp(prefix="omstilling-load-"))
     env = server_environment(args.database, Path(tempfile.gettempdir()) / "omstilling-load-static")
     prepared = subprocess.run(
         [sys.executable, "-m", "benchmarks.load", "--prepare"], env=env, cwd=ROOT, check=True, capture_output=True
     )
     plan = json.loads(prepared.stdout.decode().strip().splitlines()[-1])
-    access_log = work / "access.log"
-    base_url = f"http://127.0.0.1:{args.port}"
-    command = [
-        sys.executable,
-        "-m",
-        "gunicorn",
-        "omstilling.wsgi:application",
-        f"--bind=127.0.0.1:{args.port}",
-        f"--workers={args.workers}",
-        f"--threads={args.threads}",
-        f"--worker-class={args.worker_class}",
-        f"--keep-alive={args.keep_alive}",
-        "--timeout=120",
-        f"--access-logfile={access_log}",
-        f"--access-logformat={ACCESS_LOG_FORMAT}",
-        f"--error-logfile={work / 'error.log'}",
-    ]
-    print("gunicorn:", " ".join(command[3:]), flush=True)
-    server = subprocess.Popen(command, env=env, cwd=ROOT)  # noqa: S603 - our own command line
+    urls = {server.name: f"http://127.0.0.1:{args.port + n}" for n, server in enumerate(servers)}
+    processes = [start_server(s, args.port + n, args.keep_alive, env, work) for n, s in enumerate(servers)]
     try:
-        wait_until_answering(base_url)
+        for url in urls.values():
+            wait_until_answering(url)
         # Signing in costs a deliberately slow password hash (about 0.5 s of a core), so a pool of
-        # sessions is signed in once and the simulated people take turns with them.
+        # sessions is signed in once and the simulated people take turns with them. Every server
+        # shares the database and the secret key, so a session is good on each of them.
         readers = [plan["usernames"][n % len(plan["usernames"])] for n in range(args.sessions)]
         accounts = readers + [plan["writer"]] * (2 if args.writers else 0)
         started = time.monotonic()
-        pool = gevent.pool.Pool(2 * args.workers * args.threads)
-        cookies = pool.map(lambda username: sign_in(base_url, username, plan["password"]), accounts)
+        first = next(iter(urls.values()))
+        cookies = gevent.pool.Pool(4).map(lambda username: sign_in(first, username, plan["password"]), accounts)
         sessions = {"readers": cookies[: len(readers)], "writers": cookies[len(readers) :]}
         print(f"{len(accounts)} sessions signed in in {time.monotonic() - started:.0f} s", flush=True)
-        warm_up(base_url, plan, sessions["readers"][: args.workers])
+        for server in servers:
+            warm_up(urls[server.name], plan, sessions["readers"][: server.workers])
         reports = []
         for users in levels:
-            wait_until_answering(base_url, 300)
-            samples, elapsed, lines = run_level(
-                base_url, access_log, users, args.duration, plan, sessions, args.writers
-            )
-            drained = wait_until_answering(base_url, 300)
-            report = summarise(users, elapsed, samples, server_times(lines))
-            reports.append(report)
-            print(format_report([report]).splitlines()[2], f"(queue drained in {drained:.1f} s)", flush=True)
+            for server in servers:
+                url, access_log = urls[server.name], work / f"{server.name}.access.log"
+                wait_until_answering(url, 300)
+                samples, elapsed, lines = run_level(url, access_log, users, args.duration, plan, sessions, args.writers)
+                drained = wait_until_answering(url, 300)
+                report = summarise(users, elapsed, samples, server_times(lines), server.name)
+                reports.append(report)
+                print(format_report([report]).splitlines()[2], f"(queue drained in {drained:.1f} s)", flush=True)
         return reports
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            process.wait(timeout=60)
 
 
 def main() -> None:
@@ -432,9 +469,12 @@ def main() -> None:
     parser.add_argument("--duration", type=float, default=60, help="measured seconds per level")
     parser.add_argument("--database", default=DEFAULT_DATABASE)
     parser.add_argument("--writers", type=int, default=0, help="percentage of people who post measurements")
-    parser.add_argument("--workers", type=int, default=4)
-    parser.add_argument("--threads", type=int, default=1)
-    parser.add_argument("--worker-class", default="sync")
+    parser.add_argument(
+        "--server",
+        action="append",
+        default=[],
+        help=f"NAME=WORKER_CLASS,WORKERS,THREADS[,CHECKOUT], repeatable; default {DEFAULT_SERVER} on this checkout",
+    )
     parser.add_argument("--keep-alive", type=int, default=5)
     parser.add_argument("--sessions", type=int, default=32, help="sessions signed in, shared by the simulated people")
     parser.add_argument("--port", type=int, default=8765)

@@ -35,7 +35,7 @@ def test_level_report_from_a_hand_made_sample():
     # The mix is 10, 20, 30, 40, 100: ranks ceil(2.5) = 3, ceil(4.75) = 5, ceil(4.95) = 5.
     assert (report.p50, report.p95, report.p99) == (30, 100, 100)
     assert report.pages["list"] == (4, 20, 40, 40)
-    assert report.server == {"list": 25.0, "mine": 100.0, "account": 5.0}
+    assert report.server_ms == {"list": 25.0, "mine": 100.0, "account": 5.0}
     # Mix server time: pages weighted equally, (25 + 100) / 2 = 62.5 ms; 62.5 / 5 = 12.5×.
     assert report.mix_server_ms == 62.5
     assert report.ratio == 12.5

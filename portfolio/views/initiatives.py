@@ -52,10 +52,12 @@ def timeline(request):
 
 @member_required
 def initiative_detail(request, pk: int):
-    initiative = get_for_org_or_404(Initiative, request.actor.organisation, pk=pk)
-    idea = (
-        Idea.objects.for_org(initiative.organisation).filter(initiative=initiative).select_related("proposer").first()
+    organisation = request.actor.organisation
+    people = ("project_owner", "project_leader", "service_owner")
+    initiative = get_for_org_or_404(
+        Initiative.objects.select_related("organisation", "sector", "programme", *people), organisation, pk=pk
     )
+    idea = Idea.objects.for_org(organisation).filter(initiative=initiative).select_related("proposer").first()
     context = {
         "initiative": initiative,
         "missing": missing_on_card(initiative),
