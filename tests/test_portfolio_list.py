@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from portfolio.models import Initiative, StatusReport
 
+from .browser import assert_accessible, assert_page_accessible, sign_in
 from .pages import assert_page
 
 pytestmark = pytest.mark.django_db
@@ -114,3 +115,19 @@ def test_query_count_does_not_grow_with_rows(world, office, params):
         body = assert_page(office.get(reverse("portfolio:list"), params), "Portfolio")
     assert len(rows(body)) == (156 if params.get("all") else 50)
     assert len(many) == len(few), [q["sql"] for q in many.captured_queries]
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_pages_are_accessible_and_reflow(world, page):
+    add_initiatives(world, 60)
+    sign_in(page, world.users["portfolio_office"])
+    assert_page_accessible(page, "/portfolio/", "Portefølje")
+    page.locator('nav.ds-pagination a[href="?page=2"]').first.click()
+    page.wait_for_url("**/portfolio/?page=2")
+    assert page.locator('nav.ds-pagination a[aria-current="true"]').inner_text() == "2"
+    assert_accessible(page, "Portefølje")
+    page.locator('nav.ds-pagination a[href="?all=1"]').click()
+    page.wait_for_url("**/portfolio/?all=1")
+    assert page.locator("tbody tr").count() == 61
+    assert_accessible(page, "Portefølje")
