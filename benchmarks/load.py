@@ -38,11 +38,12 @@ import os
 import random
 import re
 import secrets
+import signal
 import subprocess
 import sys
 import tempfile
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -73,6 +74,7 @@ class Sample:
     page: str
     milliseconds: float
     failed: bool
+    error: str = ""
 
 
 @dataclass
@@ -90,6 +92,8 @@ class LevelReport:
     pages: dict[str, tuple[int, float, float, float]] = field(default_factory=dict)
     #: page -> mean server milliseconds from gunicorn's access log
     server_ms: dict[str, float] = field(default_factory=dict)
+    #: what went wrong -> how often
+    error_kinds: dict[str, int] = field(default_factory=dict)
 
     @property
     def mix_server_ms(self) -> float:
@@ -134,6 +138,7 @@ def summarise(
             for page, times in by_page.items()
         },
         server_ms={page: sum(times) / len(times) for page, times in server_times.items() if times},
+        error_kinds=dict(Counter(s.error for s in samples if s.failed)),
     )
 
 
@@ -176,6 +181,9 @@ def format_report(reports: list[LevelReport]) -> str:
             for page in pages
         ]
         detail.append(f"| {r.server} | {r.users} | " + " | ".join(cells) + " |")
+    errors = [f"{r.server} at {r.users}: {n} × {kind}" for r in reports for kind, n in r.error_kinds.items()]
+    if errors:
+        detail += ["", "Errors:", *errors]
     return "\n".join([header, *rows, *detail])
 
 
@@ -299,7 +307,7 @@ def run_level(
 
     def record(request_type, name, response_time, response_length, exception=None, **_):
         if measuring[0]:
-            samples.append(Sample(name, response_time, exception is not None))
+            samples.append(Sample(name, response_time, exception is not None, str(exception or "")[:120]))
 
     def get(client, name, url):
         with client.get(url, name=name, allow_redirects=False, catch_response=True) as response:
@@ -419,6 +427,7 @@ def run(args) -> list[LevelReport]:
     import gevent.pool
     import locust  # noqa: F401 - patches the network modules for gevent before requests opens a connection
 
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # stop the servers on the way out
     levels = [int(n) for n in args.users.split(",")]
     servers = [Server.parse(text) for text in args.server] or [Server.parse(f"this checkout={DEFAULT_SERVER}")]
     work = Path(tempfile.mkdtemp(prefix="omstilling-load-"))

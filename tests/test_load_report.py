@@ -18,7 +18,7 @@ def test_level_report_from_a_hand_made_sample():
         Sample("list", 10, False),
         Sample("list", 40, False),
         Sample("list", 20, False),
-        Sample("list", 30, True),
+        Sample("list", 30, True, "status 500"),
         Sample("mine", 100, False),
         Sample("account", 5, False),  # the reference page: not in the mix's percentiles
     ]
@@ -39,3 +39,4 @@ def test_level_report_from_a_hand_made_sample():
     # Mix server time: pages weighted equally, (25 + 100) / 2 = 62.5 ms; 62.5 / 5 = 12.5×.
     assert report.mix_server_ms == 62.5
     assert report.ratio == 12.5
+    assert report.error_kinds == {"status 500": 1}
