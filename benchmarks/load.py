@@ -64,7 +64,7 @@ PATHS = {
 }
 ACCESS_LOG_FORMAT = "%(m)s %(U)s %(s)s %(D)s"
 #: gunicorn's worker class, workers and threads as docs/deployment.md recommends them
-DEFAULT_SERVER = "sync,4,1"
+DEFAULT_SERVER = "sync,3,1"
 
 
 @dataclass(frozen=True)
