@@ -54,7 +54,10 @@ class PortfolioFilter(django_filters.FilterSet):
         super().__init__(data, queryset=queryset)
         self.filters["sector"].queryset = OrgUnit.objects.for_org(organisation).filter(level=OrgUnit.Level.SECTOR)
         self.filters["programme"].queryset = Programme.objects.for_org(organisation)
-        self.filters["owner"].queryset = members_of(organisation)
+        # Only people who own an initiative: a filter choice that can match nothing is noise, and a
+        # large municipality has thousands of members.
+        owners = Initiative.objects.for_org(organisation).values("project_owner")
+        self.filters["owner"].queryset = members_of(organisation).filter(pk__in=owners)
         for field in self.form.fields.values():
             field.widget.attrs.setdefault("class", "ds-input")
             if isinstance(field.widget, forms.Select):

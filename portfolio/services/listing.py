@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from django.db.models import Case, IntegerField, OuterRef, QuerySet, Subquery, Value, When
+from django.http import QueryDict
 from django.utils.translation import gettext as _
 
+from core.pagination import ListPage, paginate
 from organisations.models import Organisation
 
 from ..models import Initiative, Phase, StatusReport
@@ -25,6 +27,13 @@ def portfolio_queryset(organisation: Organisation) -> QuerySet[Initiative]:
             ),
         )
     )
+
+
+def portfolio_page(initiatives: QuerySet[Initiative], params: QueryDict) -> ListPage:
+    """The page of the filtered portfolio that `params` ask for; ties in the sort order are broken by
+    id, so no initiative shows on two pages or on none."""
+    ordering = [*(initiatives.query.order_by or Initiative._meta.ordering), "pk"]
+    return paginate(initiatives.order_by(*ordering), params)
 
 
 def export_table(initiatives) -> tuple[list[str], list[list]]:

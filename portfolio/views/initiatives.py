@@ -15,7 +15,7 @@ from ..filters import PortfolioFilter
 from ..forms import InitiativeForm, PhaseChangeForm
 from ..models import Idea, Initiative, Stakeholder
 from ..services.card import idea_units_not_affected, missing_on_card
-from ..services.listing import export_table, portfolio_queryset
+from ..services.listing import export_table, portfolio_page, portfolio_queryset
 from ..services.phases import allowed_next_phases, change_phase, record_creation
 from ..services.stakeholders import stakeholder_matrix
 from ..services.timeline import build_timeline
@@ -29,11 +29,8 @@ def _filtered(request):
 @member_required
 def portfolio_list(request):
     filterset = _filtered(request)
-    context = {
-        "filter": filterset,
-        "initiatives": filterset.qs,
-        "query": request.GET.urlencode(),
-    }
+    page = portfolio_page(filterset.qs, request.GET)
+    context = {"filter": filterset, "page": page, "initiatives": page.rows, "export_query": page.paged_url}
     return render_page_or_partial(request, "portfolio/list.html", "portfolio/_list_table.html", context)
 
 
@@ -55,10 +52,12 @@ def timeline(request):
 
 @member_required
 def initiative_detail(request, pk: int):
-    initiative = get_for_org_or_404(Initiative, request.actor.organisation, pk=pk)
-    idea = (
-        Idea.objects.for_org(initiative.organisation).filter(initiative=initiative).select_related("proposer").first()
+    organisation = request.actor.organisation
+    people = ("project_owner", "project_leader", "service_owner")
+    initiative = get_for_org_or_404(
+        Initiative.objects.select_related("organisation", "sector", "programme", *people), organisation, pk=pk
     )
+    idea = Idea.objects.for_org(organisation).filter(initiative=initiative).select_related("proposer").first()
     context = {
         "initiative": initiative,
         "missing": missing_on_card(initiative),
