@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 from django.apps import apps
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -431,7 +431,11 @@ def test_every_field_a_person_can_fill_in_has_a_sensible_range():
                 if isinstance(f, models.DateField):
                     ok = any(isinstance(v, DateRangeValidator) for v in validators)
                 elif isinstance(f, models.TextField):
-                    ok = validate_multi_line in validators and f.max_length == TEXT_MAX_LENGTH
+                    # At most the shared maximum, and refused on save (a TextField's length is not checked by itself).
+                    limits = [v.limit_value for v in validators if isinstance(v, MaxLengthValidator)]
+                    ok = (
+                        validate_multi_line in validators and f.max_length in limits and f.max_length <= TEXT_MAX_LENGTH
+                    )
                 elif isinstance(f, models.EmailField):
                     ok = True  # Django's e-mail validator limits it (and its length) already
                 elif isinstance(f, models.CharField):
