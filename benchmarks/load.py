@@ -212,10 +212,10 @@ def prepare() -> None:
     import django
 
     django.setup()
+    from benefits.benchmark.data import build
     from django.core.management import call_command
     from django.db import connection
 
-    from benefits.benchmark.data import build
     from benefits.models import Indicator
     from demo.synthetic import SYNTHETIC_PASSWORD
     from organisations.models import Membership, Organisation
