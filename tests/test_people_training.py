@@ -344,6 +344,8 @@ def test_the_unit_leader_records_progress_on_a_full_page_at_phone_width(page, wo
     )
     world.affected.refresh_from_db()
     line = plan_line(world.affected)
+    with translation.override("en"):
+        line_name = str(line)  # as the page names it, in the leader's language
     plan_line(world.affected, method="side_by_side", timing="after", fees=0)
     create_valid(
         ChangeAgent,
@@ -359,9 +361,9 @@ def test_the_unit_leader_records_progress_on_a_full_page_at_phone_width(page, wo
     heading = "Training and change agents: Fjordvik digitale nattilsyn"
     assert_page_accessible(page, url, heading)
     assert page.get_by_text("Training is behind: 0 of 12 are trained").is_visible()
-    page.get_by_role("link", name=f"Record trained {line}").click()
+    page.get_by_role("link", name=f"Record trained {line_name}").click()
     assert_page_accessible(
-        page, page.url.removeprefix(page.url.split("/people/")[0]), f"Record how many are trained: {line}"
+        page, page.url.removeprefix(page.url.split("/people/")[0]), f"Record how many are trained: {line_name}"
     )
     page.get_by_label("Trained so far").fill("11")
     page.get_by_role("button", name="Save").click()
