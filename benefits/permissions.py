@@ -33,7 +33,8 @@ def edits_plan_of_benefit(actor, benefit) -> bool:
     return can_edit_plan(actor, benefit.initiative)
 
 
-can_follow_up = edits_plan_of_benefit | follows_up_benefit
+# The named people's own check first: it needs no query, and rules stops at the first yes.
+can_follow_up = follows_up_benefit | edits_plan_of_benefit
 
 
 @rules.predicate

@@ -13,12 +13,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.core.paginator import Page
 from django.db import connections
 from django.db.models import Count, F, FloatField, QuerySet, Sum
 from django.db.models.functions import Cast
+from django.http import QueryDict
 from django.utils.translation import gettext as _
 
+from core.pagination import ListPage
 from organisations.models import Organisation
 from portfolio.models import Initiative, Phase
 
@@ -215,10 +216,10 @@ def at_risk_benefits(organisation: Organisation, today: datetime.date) -> list[B
     return benefit_rows(benefits, organisation, today)
 
 
-def at_risk_page(organisation: Organisation, today: datetime.date, number) -> Page:
+def at_risk_page(organisation: Organisation, today: datetime.date, params: QueryDict) -> ListPage:
     """One page of the benefits with warnings: counted by the database, only the page's rows loaded."""
     benefits = with_warnings(warning_queryset().filter(organisation=organisation), organisation, today)
-    return benefit_rows_page(benefits.order_by("pk"), number, organisation, today)
+    return benefit_rows_page(benefits.order_by("pk"), params, organisation, today)
 
 
 def planned_and_realised_by_year(organisation: Organisation) -> list[tuple[int, Decimal, Decimal | None]]:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
+from django.http import QueryDict
 
+from core.pagination import ListPage, paginate
 from portfolio.models import Initiative
 
 from ..models import Benefit
@@ -43,14 +44,11 @@ def benefit_rows(benefits: list[Benefit], organisation, today: datetime.date) ->
 
 
 #: Rows per page of every long list in the benefits app.
-PER_PAGE = 50
-
-
-def benefit_rows_page(benefits: QuerySet[Benefit], number, organisation, today: datetime.date) -> Page:
+def benefit_rows_page(
+    benefits: QuerySet[Benefit], params: QueryDict, organisation, today: datetime.date, *, prefix: str = ""
+) -> ListPage:
     """One page of an ordered list of benefits, as rows: only the benefits shown are loaded and checked."""
-    page = Paginator(benefits, PER_PAGE).get_page(number)
-    page.object_list = benefit_rows(list(page.object_list), organisation, today)
-    return page
+    return paginate(benefits, params, prefix=prefix).with_rows(lambda shown: benefit_rows(shown, organisation, today))
 
 
 @dataclass(frozen=True)
