@@ -6,11 +6,5 @@ def navigation(request) -> dict:
     return {
         "actor": actor,
         "languages": settings.LANGUAGES,
-        "other_memberships": (
-            request.user.memberships.filter(is_active=True)
-            .exclude(organisation=actor.organisation)
-            .select_related("organisation")
-            if actor is not None
-            else []
-        ),
+        "other_memberships": actor.other_memberships if actor is not None else (),
     }

@@ -25,6 +25,8 @@ class Actor:
     organisation: Organisation
     membership: Membership
     assignments: frozenset[Assignment]
+    #: The person's other active memberships, for the organisation switcher (read with this one).
+    other_memberships: tuple[Membership, ...] = ()
 
     @cached_property
     def roles(self) -> frozenset[str]:
@@ -67,7 +69,9 @@ def build_actor(user, organisation_id: int | None) -> Actor | None:
     Only active memberships count, so ending one ends the person's access there on their
     very next request, whatever their session remembers.
     """
-    memberships = user.memberships.filter(is_active=True).select_related("organisation").order_by("organisation__name")
+    memberships = list(
+        user.memberships.filter(is_active=True).select_related("organisation").order_by("organisation__name")
+    )
     chosen = next((m for m in memberships if m.organisation_id == organisation_id), None)
     chosen = chosen or next(iter(memberships), None)
     if chosen is None:
@@ -76,4 +80,11 @@ def build_actor(user, organisation_id: int | None) -> Actor | None:
         Assignment(role, unit_id, initiative_id)
         for role, unit_id, initiative_id in chosen.roles.values_list("role", "unit_id", "initiative_id")
     )
-    return Actor(user=user, organisation=chosen.organisation, membership=chosen, assignments=assignments)
+    others = tuple(m for m in memberships if m is not chosen)
+    return Actor(
+        user=user,
+        organisation=chosen.organisation,
+        membership=chosen,
+        assignments=assignments,
+        other_memberships=others,
+    )
