@@ -79,6 +79,7 @@ def timeline_chart(timeline: Timeline | None, today: datetime.date) -> charts.Ch
             x_labels=[datetime.date(year, 1, 1) for year in years[::step]],
             print_labels=True,
             legend_at_bottom_columns=2,
+            margin_bottom=24,  # pygal leaves the last legend row no room of its own
             style=charts.style(tuple(colour for *_rest, colour in series)),
         )
     )
