@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 STAMP_PY := $(VENV)/.installed
 STAMP_JS := node_modules/.installed
 
-.PHONY: run test test-sqlite test-postgres lint messages setup demo benchmark
+.PHONY: run test lint messages setup
 
 $(STAMP_PY): requirements.lock
 	python3 -m venv $(VENV)
