@@ -4,7 +4,7 @@
     .venv/bin/python -m benchmarks.load --database sqlite:////tmp/omstilling_load.sqlite3 --writers 10
 
 The module prepares its own database (migrate, the benefits benchmark's large municipality from
-``benefits.benchmark.data.build`` generated once, static files collected), starts gunicorn with
+``benchmarks.benefits_data.build`` generated once, static files collected), starts gunicorn with
 the settings under test (``DEBUG=false``, the worker options given here) on loopback, signs
 people in through the sign-in form (CSRF token from the form's cookie), and runs locust headless
 at each number of users in turn. Each simulated person waits 1–3 s between pages and walks
@@ -212,10 +212,10 @@ def prepare() -> None:
     import django
 
     django.setup()
-    from benefits.benchmark.data import build
     from django.core.management import call_command
     from django.db import connection
 
+    from benchmarks.benefits_data import build
     from benefits.models import Indicator
     from demo.synthetic import SYNTHETIC_PASSWORD
     from organisations.models import Membership, Organisation
