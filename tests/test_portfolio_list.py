@@ -54,6 +54,21 @@ def test_first_page_shows_fifty_and_labelled_links_to_the_others(world, office):
     assert 'href="?page=2" rel="next">Next page</a>' in body
 
 
+def test_the_timeline_draws_fifty_initiatives_a_page_and_all_on_request(world, office):
+    add_initiatives(world, 60)
+    Initiative.objects.for_org(world.org).update(
+        planned_start=datetime.date(2026, 1, 1), planned_end=datetime.date(2027, 6, 30)
+    )
+    url = reverse("portfolio:timeline")
+    first = assert_page(office.get(url), "Timeline")
+    assert len(rows(first)) == 50 and "Tiltak 049" in rows(first)
+    assert re.search(r'<nav class="ds-pagination[^"]*" aria-label="Pages of the timeline">', first)
+    second = assert_page(office.get(url, {"page": 2}), "Timeline")
+    assert rows(second) == [f"Tiltak {n:03}" for n in range(50, 61)]
+    everything = assert_page(office.get(url, {"all": 1}), "Timeline")
+    assert len(rows(everything)) == 61
+
+
 def test_page_two_starts_with_the_fifty_first_initiative(world, office):
     add_initiatives(world, 60)
     body = assert_page(office.get(reverse("portfolio:list"), {"page": 2}), "Portfolio")

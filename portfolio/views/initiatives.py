@@ -46,7 +46,8 @@ def portfolio_export(request, fmt: str):
 @member_required
 def timeline(request):
     filterset = _filtered(request)
-    context = {"filter": filterset, "timeline": build_timeline(list(filterset.qs), timezone.localdate())}
+    page = portfolio_page(filterset.qs, request.GET)  # 50 bars a page, like the list, or all on request
+    context = {"filter": filterset, "page": page, "timeline": build_timeline(list(page.rows), timezone.localdate())}
     return render(request, "portfolio/timeline.html", context)
 
 
