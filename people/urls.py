@@ -1,14 +1,16 @@
 from django.urls import path
 
+from core.editing import row_urls
+
 from .views import agents, assessments, courses, framework, gaps, information, involvement, requirements, training
 
 app_name = "people"
 urlpatterns = [
     # Competence
     path("competence/", framework.framework, name="framework"),
-    path("competence/themes/new/", framework.theme_add, name="theme_add"),
-    path("competence/themes/<int:pk>/edit/", framework.theme_edit, name="theme_edit"),
-    path("competence/themes/<int:pk>/delete/", framework.theme_delete, name="theme_delete"),
+    *row_urls(
+        framework.THEMES, name="theme", kind="theme", add="competence/themes/new/", row="competence/themes/<int:pk>/"
+    ),
     path("competence/mine/", assessments.my_assessment, name="my_assessment"),
     path("competence/shared-with-me/", assessments.shared_with_me, name="shared_with_me"),
     path("competence/gaps/", gaps.gaps, name="gaps"),
@@ -18,9 +20,7 @@ urlpatterns = [
     path("competence-needs/<int:pk>/edit/", requirements.requirement_edit, name="requirement_edit"),
     path("competence-needs/<int:pk>/delete/", requirements.requirement_delete, name="requirement_delete"),
     path("courses/", courses.courses, name="courses"),
-    path("courses/new/", courses.course_add, name="course_add"),
-    path("courses/<int:pk>/edit/", courses.course_edit, name="course_edit"),
-    path("courses/<int:pk>/delete/", courses.course_delete, name="course_delete"),
+    *row_urls(courses.COURSES, name="course", kind="course", add="courses/new/", row="courses/<int:pk>/"),
     # Involvement and "you said, we did"
     path("initiatives/<int:pk>/involvement/", involvement.involvement, name="involvement"),
     path("initiatives/<int:pk>/involvement/new/", involvement.activity_add, name="activity_add"),

@@ -56,14 +56,14 @@ def test_changing_a_course_moves_removes_and_adds_theme_levels(world, login):
 def test_impossible_hours_or_cost_are_field_errors_and_nothing_is_saved(world, login, field, value):
     data = course_data(world, **{field: value, f"theme_{world.theme.pk}": "3"})
     response = login(world.users["portfolio_office"]).post(ADD, data)
-    assert_page(response, "Add course")
+    assert_page(response, "Add: Course")
     assert list(response.context["form"].errors) == [field]
     assert not Course.objects.for_org(world.org).filter(title="Tjenestedesign i praksis").exists()
 
 
 def test_a_level_that_is_not_1_to_5_is_a_field_error(world, login):
     response = login(world.users["portfolio_office"]).post(ADD, course_data(world, **{f"theme_{world.theme.pk}": "9"}))
-    assert_page(response, "Add course")
+    assert_page(response, "Add: Course")
     assert list(response.context["form"].errors) == [f"theme_{world.theme.pk}"]
 
 

@@ -83,7 +83,7 @@ def test_a_theme_name_already_in_the_framework_is_a_field_error(world, login):
     response = login(world.users["portfolio_office"]).post(
         reverse("people:theme_add"), theme_data(name=world.theme.name.upper())
     )
-    assert_page(response, "Add competence theme")
+    assert_page(response, "Add: Competence theme")
     assert list(response.context["form"].errors) == ["name"]
     assert Theme.objects.for_org(world.org).count() == 12
 

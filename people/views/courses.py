@@ -1,12 +1,10 @@
 """The organisation's course catalogue."""
 
 from django.shortcuts import render
-from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.urls import reverse
 
-from core.access import member_required, require
-from core.editing import delete_object, edit_object
-from core.tenancy import get_for_org_or_404
+from core.access import member_required
+from core.editing import RowKind, RowRegistry
 
 from ..forms.competence import CourseForm
 from ..models import Course
@@ -18,22 +16,13 @@ def courses(request):
     return render(request, "people/courses.html", {"courses": catalogue})
 
 
-@member_required
-def course_add(request):
-    require(request.actor, "people.manage_courses")
-    return edit_object(request, CourseForm, Course(), title=_("Add course"))
-
-
-@member_required
-def course_edit(request, pk: int):
-    require(request.actor, "people.manage_courses")
-    course = get_for_org_or_404(Course, request.actor.organisation, pk=pk)
-    return edit_object(request, CourseForm, course, title=_("Edit course"))
-
-
-@require_POST
-@member_required
-def course_delete(request, pk: int):
-    require(request.actor, "people.manage_courses")
-    course = get_for_org_or_404(Course, request.actor.organisation, pk=pk)
-    return delete_object(request, course, "people:courses")
+# The catalogue's courses, kept by the portfolio office (people/urls.py: row_urls).
+COURSES: RowRegistry = {
+    "course": RowKind(
+        Course,
+        CourseForm,
+        parent=None,
+        rule="people.manage_courses",
+        back=lambda _organisation: reverse("people:courses"),
+    )
+}

@@ -1,13 +1,11 @@
 """The competence framework: themes and their levels, kept by the portfolio office."""
 
-from django.contrib import messages
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
-from core.access import member_required, require
-from core.editing import delete_object, edit_object
-from core.tenancy import get_for_org_or_404
+from core.access import member_required
+from core.editing import RowKind, RowRegistry
 
 from ..forms.competence import ThemeForm
 from ..models import Theme
@@ -19,25 +17,20 @@ def framework(request):
     return render(request, "people/framework.html", {"themes": themes_of(request.actor.organisation)})
 
 
-@member_required
-def theme_add(request):
-    require(request.actor, "people.manage_framework")
-    return edit_object(request, ThemeForm, Theme(), title=_("Add competence theme"))
-
-
-@member_required
-def theme_edit(request, pk: int):
-    require(request.actor, "people.manage_framework")
-    theme = get_for_org_or_404(Theme, request.actor.organisation, pk=pk)
-    return edit_object(request, ThemeForm, theme, title=_("Edit competence theme"))
-
-
-@require_POST
-@member_required
-def theme_delete(request, pk: int):
-    require(request.actor, "people.manage_framework")
-    theme = get_for_org_or_404(Theme, request.actor.organisation, pk=pk)
+def _theme_in_use(theme: Theme) -> str | None:
     if theme.requirements.exists():
-        messages.error(request, _("An initiative needs this theme, so it cannot be removed. Edit it instead."))
-        return redirect("people:framework")
-    return delete_object(request, theme, "people:framework")
+        return _("An initiative needs this theme, so it cannot be removed. Edit it instead.")
+    return None
+
+
+# The organisation's competence themes, kept by the portfolio office (people/urls.py: row_urls).
+THEMES: RowRegistry = {
+    "theme": RowKind(
+        Theme,
+        ThemeForm,
+        parent=None,
+        rule="people.manage_framework",
+        back=lambda _organisation: reverse("people:framework"),
+        keep_reason=_theme_in_use,
+    )
+}
