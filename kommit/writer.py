@@ -44,8 +44,8 @@ from core.exports import safe_cell
 from portfolio.models import Initiative, Stakeholder
 
 from . import template as T
+from .cells import join_strategy
 from .importer import full_name
-from .reader import join_strategy
 
 TYPE_BY_MEASURE = {
     Benefit.Measure.KRONER: T.TYPE_DIRECT,
