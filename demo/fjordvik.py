@@ -30,6 +30,7 @@ from portfolio.models import (
 from portfolio.services.phases import ORDER
 
 from .fjordvik_benefits import load_benefits
+from .fjordvik_involvement import load_involvement
 from .fjordvik_people import load_people
 from .fjordvik_training import load_training
 
@@ -528,6 +529,7 @@ def load_fjordvik(reference: datetime.date | None = None) -> DemoResult:
     load_benefits(org, units, users, reference)
     load_people(org, units, rng)
     load_training(org, users)
+    load_involvement(org)
     return DemoResult(organisation=org, users=users)
 
 

@@ -3,13 +3,17 @@
 import datetime
 
 import pytest
+from django.db.models import Q
 
 from demo.fjordvik import load_fjordvik
+from demo.fjordvik_involvement import CHOSEN_WITHOUT_THEM
 from organisations.actor import build_actor
 from organisations.models import OrgUnit
-from people.models import Course
+from people.models import Course, InputItem
 from people.services.assessments import shared_with
 from people.services.gaps import gap_heatmap
+from people.services.involvement import with_gaps
+from portfolio.models import Initiative, Phase
 
 pytestmark = pytest.mark.django_db
 
@@ -26,3 +30,13 @@ def test_the_demo_has_needs_courses_and_answers_above_and_below_the_minimum():
     leader = result.users["mellomleder"]
     assert OrgUnit.objects.for_org(org).get(name="Hjemmetjenesten").leader == leader
     assert len(shared_with(build_actor(leader, org.pk))) == 2
+
+
+def test_one_demo_initiative_chose_its_solution_without_those_affected():
+    org = load_fjordvik(reference=datetime.date(2026, 11, 22)).organisation
+    flagged = with_gaps(Initiative.objects.for_org(org).filter(phase=Phase.EXECUTION)).filter(
+        Q(leaders_left_out=True) | Q(union_left_out=True)
+    )
+    assert list(flagged.values_list("name", flat=True)) == [CHOSEN_WITHOUT_THEM]
+    answered = InputItem.objects.for_org(org).exclude(response=InputItem.Response.OPEN)
+    assert answered.exists() and not answered.filter(reason="").exists()  # "you said, we did", with reasons
