@@ -69,7 +69,7 @@ WIDE_TABLE_COLUMNS = 8
 
 
 @dataclass(frozen=True)
-class _Font:
+class PdfFont:
     family: str
     covers: Callable[[str], bool]
 
@@ -89,7 +89,7 @@ class _PlanPDF(FPDF):
     def __init__(self, footer_text: str) -> None:
         super().__init__(orientation="portrait", unit="mm", format="A4")
         self.footer_text = footer_text
-        self.plan_font: _Font | None = None
+        self.plan_font: PdfFont | None = None
 
     def footer(self) -> None:
         font = self.plan_font
@@ -101,7 +101,7 @@ class _PlanPDF(FPDF):
 
 def render_pdf(document: PlanDocument) -> bytes:
     pdf = _PlanPDF("")
-    font = _load_font(pdf)
+    font = load_font(pdf)
     pdf.plan_font = font
     pdf.footer_text = font.text(document.footer)
     title = f"{document.title} – {document.initiative_name}"
@@ -116,11 +116,11 @@ def render_pdf(document: PlanDocument) -> bytes:
     pdf.add_page()
 
     pdf.set_font(font.family, "B", 22)
-    _write(pdf, font, document.title, 10)
+    write_text(pdf, font, document.title, 10)
     pdf.set_font(font.family, "B", 15)
-    _write(pdf, font, document.initiative_name, 8)
+    write_text(pdf, font, document.initiative_name, 8)
     pdf.set_font(font.family, "", BODY_SIZE)
-    _write(pdf, font, f"{document.organisation_name} · {document.status.status}", 6)
+    write_text(pdf, font, f"{document.organisation_name} · {document.status.status}", 6)
     pdf.ln(4)
 
     for section in document.sections:
@@ -128,12 +128,12 @@ def render_pdf(document: PlanDocument) -> bytes:
         for block in section.blocks:
             if isinstance(block, Paragraph):
                 pdf.set_font(font.family, "", BODY_SIZE)
-                _write(pdf, font, block.text, 5)
+                write_text(pdf, font, block.text, 5)
                 pdf.ln(2)
             elif isinstance(block, BulletList):
                 pdf.set_font(font.family, "", BODY_SIZE)
                 for item in block.items:
-                    _write(pdf, font, f"•  {item}", 5, indent=4)
+                    write_text(pdf, font, f"•  {item}", 5, indent=4)
                 pdf.ln(2)
             elif isinstance(block, Table):
                 _table(pdf, font, block)
@@ -143,7 +143,7 @@ def render_pdf(document: PlanDocument) -> bytes:
 
 
 # fpdf2 writes an SVG's text in its built-in Helvetica, which covers Latin-1 only ("−" → "-").
-SVG_TEXT_FONT = _Font(CORE_FONT, lambda char: ord(char) < 256)
+SVG_TEXT_FONT = PdfFont(CORE_FONT, lambda char: ord(char) < 256)
 
 
 def _latin1_text(svg: str) -> bytes:
@@ -154,32 +154,35 @@ def _latin1_text(svg: str) -> bytes:
     return etree.tostring(root)
 
 
-def _figure(pdf: FPDF, font: _Font, figure: Figure) -> None:
+def _figure(pdf: FPDF, font: PdfFont, figure: Figure) -> None:
     """The chart drawn as vectors (fpdf2 reads the SVG), with its caption and description below."""
     pdf.image(io.BytesIO(_latin1_text(figure.svg)), w=pdf.epw)
     pdf.set_font(font.family, "B", TABLE_SIZE)
-    _write(pdf, font, figure.caption, 4)
+    write_text(pdf, font, figure.caption, 4)
     pdf.set_font(font.family, "", TABLE_SIZE)
-    _write(pdf, font, figure.description, 4)
+    write_text(pdf, font, figure.description, 4)
     pdf.ln(2)
 
 
-def _load_font(pdf: FPDF) -> _Font:
+def load_font(pdf: FPDF) -> PdfFont:
+    """DejaVu Sans when the system has it (every character Norwegian text needs), else Helvetica.
+
+    Shared with the one-page information to employees (people.services.information_pdf)."""
     for family, regular, bold in FONT_CANDIDATES:
         if regular.is_file() and bold.is_file():
             pdf.add_font(family, "", str(regular))
             pdf.add_font(family, "B", str(bold))
             cmap = pdf.fonts[family.lower()].cmap
-            return _Font(family, lambda char, cmap=cmap: ord(char) in cmap)
-    return _Font(CORE_FONT, lambda char: ord(char) < 256)
+            return PdfFont(family, lambda char, cmap=cmap: ord(char) in cmap)
+    return PdfFont(CORE_FONT, lambda char: ord(char) < 256)
 
 
-def _write(pdf: FPDF, font: _Font, text: str, height: float, *, indent: float = 0) -> None:
+def write_text(pdf: FPDF, font: PdfFont, text: str, height: float, *, indent: float = 0) -> None:
     pdf.set_x(pdf.l_margin + indent)
     pdf.multi_cell(pdf.epw - indent, height, font.text(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
 
-def _heading(pdf: FPDF, font: _Font, text: str, level: int) -> None:
+def _heading(pdf: FPDF, font: PdfFont, text: str, level: int) -> None:
     size = 15 if level == 1 else 12
     # Keep a heading with what follows it.
     if pdf.get_y() > pdf.h - pdf.b_margin - 30:
@@ -187,16 +190,16 @@ def _heading(pdf: FPDF, font: _Font, text: str, level: int) -> None:
     pdf.ln(3 if level == 1 else 1)
     pdf.start_section(text, level=level - 1)
     pdf.set_font(font.family, "B", size)
-    _write(pdf, font, text, size * 0.5)
+    write_text(pdf, font, text, size * 0.5)
     pdf.ln(1)
 
 
-def _table(pdf: FPDF, font: _Font, table: Table) -> None:
+def _table(pdf: FPDF, font: PdfFont, table: Table) -> None:
     pdf.set_font(font.family, "B", 9)
-    _write(pdf, font, table.caption, 5)
+    write_text(pdf, font, table.caption, 5)
     if not table.rows:
         pdf.set_font(font.family, "", BODY_SIZE)
-        _write(pdf, font, table.empty_text, 5)
+        write_text(pdf, font, table.empty_text, 5)
         pdf.ln(2)
         return
     columns = len(table.header)

@@ -14,7 +14,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from fpdf import FPDF
 
-from benefits.exports.plan_pdf import _load_font, _write
+from benefits.exports.plan_pdf import load_font, write_text
 
 from .information import InformationPage
 
@@ -33,7 +33,7 @@ def render_information_pdf(page: InformationPage, organisation, today: datetime.
 def _layout(page: InformationPage, organisation, today: datetime.date, size: int) -> FPDF:
     affected = page.affected
     pdf = FPDF(orientation="portrait", unit="mm", format="A4")
-    font = _load_font(pdf)
+    font = load_font(pdf)
     title = _("What the change means for you")
     pdf.set_title(f"{title} – {affected.initiative.name}")
     pdf.set_lang(organisation.language)
@@ -44,20 +44,20 @@ def _layout(page: InformationPage, organisation, today: datetime.date, size: int
     pdf.add_page()
     line = size * 0.5
     pdf.set_font(font.family, "B", size + 8)
-    _write(pdf, font, title, (size + 8) * 0.5)
+    write_text(pdf, font, title, (size + 8) * 0.5)
     pdf.set_font(font.family, "B", size + 3)
-    _write(pdf, font, f"{affected.initiative.name} · {affected.unit.name}", (size + 3) * 0.5)
+    write_text(pdf, font, f"{affected.initiative.name} · {affected.unit.name}", (size + 3) * 0.5)
     pdf.ln(2)
     for item in page.items:
         pdf.set_font(font.family, "B", size)
-        _write(pdf, font, item.label, line)
+        write_text(pdf, font, item.label, line)
         pdf.set_font(font.family, "", size)
-        _write(pdf, font, item.answer.strip() or _("Not written yet."), line)
+        write_text(pdf, font, item.answer.strip() or _("Not written yet."), line)
         pdf.ln(1.5)
     pdf.set_font(font.family, "", 7)
     printed = _("%(organisation)s · printed %(date)s") % {
         "organisation": organisation.name,
         "date": date_format(today, "SHORT_DATE_FORMAT"),
     }
-    _write(pdf, font, printed, 3.5)
+    write_text(pdf, font, printed, 3.5)
     return pdf
