@@ -165,7 +165,7 @@ def _figure(pdf: FPDF, font: PdfFont, figure: Figure) -> None:
 
 
 def load_font(pdf: FPDF) -> PdfFont:
-    """DejaVu Sans when the system has it (every character Norwegian text needs), else Helvetica.
+    """The first of ``FONT_CANDIDATES`` on the machine, else fpdf2's built-in Helvetica (Latin-1 only).
 
     Shared with the one-page information to employees (people.services.information_pdf)."""
     for family, regular, bold in FONT_CANDIDATES:
