@@ -116,3 +116,19 @@ class ScopedRoleForm(TenantFormMixin, ModelForm):
         super().__init__(*args, **kwargs)
         scoped = [role for role, label in Role.choices if set(ROLE_SCOPES[role]) & {Scope.UNIT, Scope.INITIATIVE}]
         self.fields["role"].choices = [(role, Role(role).label) for role in scoped]
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("unit") and not cleaned.get("initiative"):
+            raise forms.ValidationError(
+                _("Choose the unit or the initiative the role covers; roles for the whole organisation are set above.")
+            )
+        return cleaned
+
+    def validate_unique(self):
+        # The page sets the membership, so Django leaves out the constraints that name it; a role the
+        # person already holds for this unit or initiative is a form error, not a failed insert.
+        if self.instance.membership.roles.filter(
+            role=self.instance.role, unit=self.instance.unit, initiative=self.instance.initiative
+        ).exists():
+            self.add_error(None, _("This person already holds this role for it."))

@@ -372,3 +372,18 @@ def test_an_administrator_gives_and_removes_a_role_for_one_initiative(world, oth
     admin = login(world.users["administrator"])
     assert admin.post(reverse("organisations:scoped_role_delete", args=[assignment.pk])).status_code == 302
     assert not membership.roles.filter(role=Role.BENEFIT_RESPONSIBLE).exists()
+
+
+def test_a_scoped_role_held_already_or_without_a_scope_is_a_form_error(world, login):
+    """Found by the form fuzzer on PostgreSQL: both once gave an integrity error (500)."""
+    membership = world.users["project_leader"].memberships.get()
+    admin = login(world.users["administrator"])
+    add = reverse("organisations:scoped_role_add", args=[membership.pk])
+    assert admin.post(add, {"role": Role.BENEFIT_RESPONSIBLE, "initiative": world.initiative.pk}).status_code == 302
+    before = membership.roles.count()
+    again = admin.post(add, {"role": Role.BENEFIT_RESPONSIBLE, "initiative": world.initiative.pk})
+    assert again.status_code == 200 and again.context["form"].non_field_errors()
+    held = membership.roles.filter(unit__isnull=True, initiative__isnull=True).values_list("role", flat=True).first()
+    unscoped = admin.post(add, {"role": Role.PROJECT_OWNER if held is None else held})
+    assert unscoped.status_code == 200 and unscoped.context["form"].non_field_errors()
+    assert membership.roles.count() == before
