@@ -33,6 +33,7 @@ AUDITED: dict[str, dict[str, Any]] = {
     "portfolio.Idea": {"m2m_fields": ["units"]},
     "portfolio.Initiative": {},
     "portfolio.AffectedUnit": {},
+    "portfolio.RolloutWave": {},
     "portfolio.Stakeholder": {},
     "portfolio.StatusReport": {},
     "portfolio.Deviation": {},

@@ -261,6 +261,16 @@ class OrgUnit(TenantModel):
         help_text=_("Staff work in shifts around the clock, so training needs paid substitutes."),
     )
 
+    change_load_limit = models.DecimalField(
+        _("change load limit per month"),
+        max_digits=6,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(1)), MaxValueValidator(Decimal(1000))],
+        help_text=_("Leave empty to use the organisation's limit."),
+    )
+
     objects = TenantManager.from_queryset(OrgUnitQuerySet)()
 
     class Meta:

@@ -146,13 +146,67 @@ class PhaseChange(InitiativeChild):
         return f"{self.get_from_phase_display()} → {self.get_to_phase_display()}"
 
 
+class RolloutWave(InitiativeChild):
+    """One wave (pulje) of a rollout: the units in it change on its go-live date."""
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="waves")
+    number = models.PositiveSmallIntegerField(_("wave"), validators=[MinValueValidator(1), MaxValueValidator(50)])
+    go_live = models.DateField(_("go-live"), validators=DATE_VALIDATORS)
+
+    class Meta:
+        verbose_name = _("rollout wave")
+        verbose_name_plural = _("rollout waves")
+        ordering = ["number"]
+        constraints = [models.UniqueConstraint(fields=["initiative", "number"], name="wave_number_once_per_initiative")]
+
+    def __str__(self) -> str:
+        return str(_("Wave %(number)s") % {"number": self.number})
+
+    def save(self, *args, **kwargs) -> None:
+        super().save(*args, **kwargs)
+        # The units in the wave change when the wave goes live; each saves itself so the audit log sees it.
+        for affected in self.affected_units.exclude(change_from=self.go_live):
+            affected.save()
+
+
+class Impact(models.TextChoices):
+    """How much a change alters one unit's daily work; each level weighs on the unit's change load."""
+
+    LOW = "low", pgettext_lazy("impact", "Low")
+    MODERATE = "moderate", pgettext_lazy("impact", "Moderate")
+    HIGH = "high", pgettext_lazy("impact", "High")
+
+
 class AffectedUnit(InitiativeChild):
     """A unit that must change how it works because of the initiative."""
 
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="affected_units")
     unit = models.ForeignKey(OrgUnit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="impacts")
     employees_affected = models.PositiveIntegerField(_("employees affected"), validators=PEOPLE_VALIDATORS)
+    wave = models.ForeignKey(
+        RolloutWave,
+        verbose_name=_("wave"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="affected_units",
+        help_text=_("The unit changes when its wave goes live. Without a wave, give the date below."),
+    )
     change_from = models.DateField(_("changes from"), validators=DATE_VALIDATORS)
+    impact = models.CharField(
+        _("impact on the unit"),
+        max_length=10,
+        choices=Impact.choices,
+        default=Impact.MODERATE,
+        help_text=_("How much the unit's daily work changes. It weighs on the unit's change load."),
+    )
+    readiness = models.PositiveSmallIntegerField(
+        _("readiness (1–5)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+        help_text=_("The unit leader's judgement: 1 not ready, 5 ready. Ready units are suggested for early waves."),
+    )
     change_description = LongTextField(_("what changes in the way they work"), blank=True)
 
     class Meta:
@@ -164,7 +218,16 @@ class AffectedUnit(InitiativeChild):
     def __str__(self) -> str:
         return str(self.unit)
 
+    def save(self, *args, **kwargs) -> None:
+        if self.wave_id:
+            self.change_from = self.wave.go_live
+        super().save(*args, **kwargs)
+
     def clean(self) -> None:
+        if self.wave_id:
+            if self.wave.initiative_id != self.initiative_id:
+                raise ValidationError({"wave": _("Choose a wave of this initiative.")})
+            self.change_from = self.wave.go_live
         unit = getattr(self, "unit", None)
         if unit is not None and self.employees_affected is not None and self.employees_affected > unit.headcount:
             raise ValidationError(

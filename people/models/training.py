@@ -102,8 +102,14 @@ class TrainingActivity(InitiativeChild):
             raise ValidationError(errors)
 
 
+def _impact_weight(label, default: int) -> models.PositiveSmallIntegerField:
+    return models.PositiveSmallIntegerField(
+        label, default=default, validators=[MinValueValidator(0), MaxValueValidator(100)]
+    )
+
+
 class ReadinessSettings(TenantModel):
-    """An organisation's thresholds for training readiness and change-agent coverage.
+    """An organisation's thresholds for training readiness, change-agent coverage and change load.
 
     Without a row the defaults apply (``people.services.training.readiness_settings``).
     """
@@ -122,6 +128,24 @@ class ReadinessSettings(TenantModel):
         default=15,
         validators=[MinValueValidator(1), MaxValueValidator(1000)],
         help_text=_("The target: one champion, super-user or change agent for this many affected employees."),
+    )
+
+    weight_low = _impact_weight(_("weight of a low impact"), 1)
+    weight_moderate = _impact_weight(_("weight of a moderate impact"), 5)
+    weight_high = _impact_weight(_("weight of a high impact"), 10)
+    change_load_limit = models.DecimalField(
+        _("change load limit per month"),
+        max_digits=6,
+        decimal_places=1,
+        default=Decimal(20),
+        validators=[MinValueValidator(Decimal(1)), MaxValueValidator(Decimal(1000))],
+        help_text=_("A unit above this load in a month is warned. A unit can have its own limit."),
+    )
+    months_of_change = models.PositiveSmallIntegerField(
+        _("months a change weighs"),
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(12)],
+        help_text=_("A change weighs on a unit from the month it goes live, for this many months."),
     )
 
     class Meta:

@@ -1,0 +1,128 @@
+"""Change load per unit and month, hand-computed.
+
+The world: sector (100 employees) > unit (40) > department (20), and another unit (30).
+"""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+
+from people.models import ReadinessSettings, TrainingActivity
+from people.services.load import change_load, what_if
+from portfolio.models import AffectedUnit, Initiative, Phase, RolloutWave
+
+pytestmark = pytest.mark.django_db
+
+SEP, OCT, NOV, DEC = (datetime.date(2026, month, 1) for month in (9, 10, 11, 12))
+
+
+def decided(initiative: Initiative, phase: str = Phase.EXECUTION) -> Initiative:
+    Initiative.objects.for_org(initiative.organisation).filter(pk=initiative.pk).update(phase=phase)
+    initiative.refresh_from_db()
+    return initiative
+
+
+@pytest.fixture
+def loaded(world):
+    """The world's change (high impact, 30 of the unit's 40, live 1 September: 300 points) and a
+    second one (high, 20 of the department's 20, live 15 October: 200 points) whose department
+    trains 10 people 4 hours 28 days before go-live (17 September: 40 hours)."""
+    decided(world.initiative)
+    AffectedUnit.objects.for_org(world.org).filter(pk=world.affected.pk).update(impact="high")
+    world.affected.refresh_from_db()
+    second = decided(Initiative.objects.create(organisation=world.org, name="Ny turnus"))
+    department_change = AffectedUnit.objects.create(
+        initiative=second, unit=world.department, employees_affected=20, change_from=datetime.date(2026, 10, 15)
+    )
+    department_change.impact = "high"
+    department_change.save()
+    for method, people in (("classroom", 10), ("citizens", 50)):
+        TrainingActivity.objects.create(
+            initiative=second,
+            affected_unit=department_change,
+            target_group="Alle",
+            method=method,
+            timing="before",
+            hours_per_employee=4,
+            employees=people,
+        )
+    return world
+
+
+def loads(grid, unit):
+    return list(grid.row_for(unit.pk).loads)
+
+
+def test_load_is_weighted_points_over_headcount_summed_up_the_tree(loaded):
+    w = loaded
+    grid = change_load(w.org, SEP, 4)
+    assert grid.months == (SEP, OCT, NOV, DEC)
+    # Department: training 40 h / 20 in September; 200 points / 20 from October for three months.
+    assert loads(grid, w.department) == [Decimal("2.0"), Decimal("10.0"), Decimal("10.0"), Decimal("10.0")]
+    # Unit: its own 300 points September-November, plus the department's points and hours, over 40.
+    assert loads(grid, w.unit) == [Decimal("8.5"), Decimal("12.5"), Decimal("12.5"), Decimal("5.0")]
+    # Sector: the same sums over 100 employees.
+    assert loads(grid, w.sector) == [Decimal("3.4"), Decimal("5.0"), Decimal("5.0"), Decimal("2.0")]
+    assert loads(grid, w.other_unit) == [Decimal(0)] * 4
+
+
+def test_ideas_and_stopped_initiatives_do_not_weigh(loaded):
+    w = loaded
+    for phase in (Phase.CONCEPT, Phase.STOPPED):
+        decided(w.initiative, phase)
+        assert loads(change_load(w.org, SEP, 1), w.unit) == [Decimal("1.0")]  # the department's training only
+
+
+def test_the_organisation_sets_weights_months_and_limit_and_a_unit_its_own_limit(loaded):
+    w = loaded
+    ReadinessSettings.objects.create(
+        organisation=w.org, weight_high=4, months_of_change=1, change_load_limit=Decimal("2.5")
+    )
+    w.department.change_load_limit = Decimal(9)
+    w.department.save()
+    grid = change_load(w.org, SEP, 2)
+    # 30 × 4 / 40 = 3.0 plus 40 h / 40 = 1.0 in September; October: 20 × 4 / 40 = 2.0.
+    assert loads(grid, w.unit) == [Decimal("4.0"), Decimal("2.0")]
+    assert grid.row_for(w.unit.pk).over_limit(grid.months) == [(SEP, Decimal("4.0"))]
+    assert grid.row_for(w.department.pk).limit == Decimal(9)
+    assert grid.row_for(w.department.pk).over_limit(grid.months) == []
+
+
+def test_a_wave_gives_its_units_their_date(loaded):
+    w = loaded
+    wave = RolloutWave.objects.create(initiative=w.initiative, number=1, go_live=datetime.date(2026, 11, 3))
+    w.affected.wave = wave
+    w.affected.save()
+    w.affected.refresh_from_db()
+    assert w.affected.change_from == datetime.date(2026, 11, 3)
+    wave.go_live = datetime.date(2027, 1, 4)
+    wave.save()
+    w.affected.refresh_from_db()
+    assert w.affected.change_from == datetime.date(2027, 1, 4)
+    assert loads(change_load(w.org, NOV, 1), w.unit) == [Decimal("5.0")]  # the department's change only
+
+
+def test_what_if_names_the_units_a_new_date_would_put_over_their_limit(loaded):
+    w = loaded
+    w.unit.change_load_limit = Decimal(12)
+    w.unit.save()
+    # Today the unit is over in October and November (12.5). Moved to December, its 300 points meet
+    # the department's 200 there (12.5) and leave October and November at 5.0.
+    found = what_if(w.org, [w.affected], datetime.date(2026, 12, 1))
+    assert found == [(w.unit, DEC, Decimal("12.5"), Decimal(12))]
+    assert what_if(w.org, [w.affected], datetime.date(2027, 3, 1)) == []
+
+
+def test_the_grid_takes_the_same_queries_whatever_the_data(loaded, django_assert_num_queries):
+    w = loaded
+    with django_assert_num_queries(4):
+        change_load(w.org, SEP, 12)
+    for number in range(5):
+        initiative = decided(Initiative.objects.create(organisation=w.org, name=f"Endring {number}"))
+        AffectedUnit.objects.create(
+            initiative=initiative, unit=w.other_unit, employees_affected=5, change_from=datetime.date(2026, 9, 1)
+        )
+    with django_assert_num_queries(4):
+        grid = change_load(w.org, SEP, 12)
+    assert loads(grid, w.other_unit)[0] == Decimal("4.2")  # 5 × 5 × 5 / 30 = 4.17
