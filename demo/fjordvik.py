@@ -31,6 +31,7 @@ from portfolio.services.phases import ORDER
 
 from .fjordvik_benefits import load_benefits
 from .fjordvik_involvement import load_involvement
+from .fjordvik_load import load_change_load
 from .fjordvik_people import load_people
 from .fjordvik_training import load_training
 
@@ -157,6 +158,17 @@ INITIATIVES = [
         6_500_000,
         True,
         ["Fjordtun sykehjem", "Strandheim sykehjem", "Hjemmetjenesten", "Tildelingskontoret"],
+    ),
+    (
+        "Digital turnus og vaktbytte",
+        "Helse og omsorg",
+        None,
+        Phase.PLANNING,
+        -1,
+        28,
+        800_000,
+        False,
+        ["Hjemmetjenesten"],
     ),
     (
         "Velferdsteknologisk knutepunkt",
@@ -530,6 +542,7 @@ def load_fjordvik(reference: datetime.date | None = None) -> DemoResult:
     load_people(org, units, rng)
     load_training(org, users)
     load_involvement(org)
+    load_change_load(org)
     return DemoResult(organisation=org, users=users)
 
 

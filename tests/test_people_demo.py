@@ -1,18 +1,21 @@
 """Fjordvik's people side shows every case of the minimum-group rule."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 from django.db.models import Q
 
 from demo.fjordvik import load_fjordvik
 from demo.fjordvik_involvement import CHOSEN_WITHOUT_THEM
+from demo.fjordvik_load import OVERLOADED
 from organisations.actor import build_actor
 from organisations.models import OrgUnit
 from people.models import Course, InputItem
 from people.services.assessments import shared_with
 from people.services.gaps import gap_heatmap
 from people.services.involvement import with_gaps
+from people.services.load import change_load
 from portfolio.models import Initiative, Phase
 
 pytestmark = pytest.mark.django_db
@@ -40,3 +43,14 @@ def test_one_demo_initiative_chose_its_solution_without_those_affected():
     assert list(flagged.values_list("name", flat=True)) == [CHOSEN_WITHOUT_THEM]
     answered = InputItem.objects.for_org(org).exclude(response=InputItem.Response.OPEN)
     assert answered.exists() and not answered.filter(reason="").exists()  # "you said, we did", with reasons
+
+
+def test_the_home_care_service_is_over_its_change_load_limit_when_two_changes_land_together():
+    org = load_fjordvik(reference=datetime.date(2026, 11, 22)).organisation
+    grid = change_load(org, datetime.date(2026, 11, 1), 24)
+    overloaded = {row.unit.name for row in grid.rows if row.over_limit(grid.months)}
+    assert overloaded == {OVERLOADED}
+    home_care = next(row for row in grid.rows if row.unit.name == OVERLOADED)
+    # Both changes are high impact (weight 10) for 74 and 70 of the 74 employees, plus 4 hours of
+    # training for the 74 in the month they go live: (740 + 700 + 296) / 74 = 23.5.
+    assert max(home_care.loads) == Decimal("23.5")

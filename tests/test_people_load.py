@@ -7,8 +7,14 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.utils.formats import date_format
 
+from benefits.models import Benefit
+from benefits.services.queries import warning_queryset
+from benefits.services.summary import benefit_rows
+from benefits.services.warnings import with_warnings
 from people.models import ReadinessSettings, TrainingActivity
+from people.services.benefit_warnings import PeopleWarnings
 from people.services.load import change_load, what_if
 from portfolio.models import AffectedUnit, Initiative, Phase, RolloutWave
 
@@ -126,3 +132,51 @@ def test_the_grid_takes_the_same_queries_whatever_the_data(loaded, django_assert
     with django_assert_num_queries(4):
         grid = change_load(w.org, SEP, 12)
     assert loads(grid, w.other_unit)[0] == Decimal("4.2")  # 5 × 5 × 5 / 30 = 4.17
+
+
+# Tied to the benefits: the world's benefit is taken out in the unit the world's change reaches.
+
+
+def people_warnings(world, today):
+    benefits = list(warning_queryset().filter(organisation=world.org, pk=world.benefit.pk))
+    row = benefit_rows(benefits, world.org, today)[0]
+    return [w for w in row.warnings if w.code in PeopleWarnings.messages]
+
+
+def test_a_benefit_is_warned_when_its_unit_is_over_its_limit_as_the_change_lands(loaded):
+    w = loaded
+    today = datetime.date(2026, 8, 1)
+    w.unit.change_load_limit = Decimal(13)
+    w.unit.save()
+    assert people_warnings(w, today) == []  # at most 12.5
+    w.unit.change_load_limit = Decimal(12)
+    w.unit.save()
+    # The change weighs September to November; the unit is over in October (12.5).
+    [warning] = people_warnings(w, today)
+    assert warning.code == "unit_overloaded"
+    assert warning.facts == {"unit": w.unit.name, "month": date_format(OCT, "YEAR_MONTH_FORMAT")}
+    found = with_warnings(Benefit.objects.for_org(w.org), w.org, today)
+    assert w.benefit in found
+
+
+def test_a_benefit_is_warned_when_its_unit_is_behind_on_training_before_go_live(loaded):
+    w = loaded
+    TrainingActivity.objects.create(
+        initiative=w.initiative,
+        affected_unit=w.affected,
+        target_group="Nattevakter",
+        method="classroom",
+        timing="before",
+        hours_per_employee=3,
+        employees=10,
+        trained=7,
+    )
+    # 14 days before go-live on 1 September, 7 of 10 is under 80 %; a day earlier it is too early to warn.
+    assert people_warnings(w, datetime.date(2026, 8, 17)) == []
+    [warning] = people_warnings(w, datetime.date(2026, 8, 18))
+    assert warning.code == "training_behind"
+    assert warning.facts == {"unit": w.unit.name, "trained": 7, "planned": 10, "date": datetime.date(2026, 9, 1)}
+    activity = TrainingActivity.objects.for_org(w.org).get(target_group="Nattevakter")
+    activity.trained = 8
+    activity.save()
+    assert people_warnings(w, datetime.date(2026, 8, 18)) == []

@@ -139,7 +139,7 @@ def test_demo_municipality_is_complete():
     org = result.organisation
     assert 35 <= OrgUnit.objects.for_org(org).count() <= 50
     initiatives = Initiative.objects.for_org(org)
-    assert initiatives.count() == 20
+    assert initiatives.count() == 21
     assert set(initiatives.values_list("phase", flat=True)) == set(Phase.values)
     assert OrgUnit.objects.for_org(org).filter(runs_24_7=True).exists()
     roles = set(RoleAssignment.objects.for_org(org).values_list("role", flat=True))

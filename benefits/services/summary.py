@@ -15,7 +15,7 @@ from ..models import Benefit
 from .economics import Economics
 from .followup import IndicatorStatus, indicator_status
 from .queries import change_complete_dates, economics_for, initiative_benefits, line_manager_ids
-from .warnings import Warning, benefit_warnings
+from .warnings import Warning, benefit_warnings, contributed_warnings
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,7 @@ class BenefitRow:
 def benefit_rows(benefits: list[Benefit], organisation, today: datetime.date) -> list[BenefitRow]:
     managers = line_manager_ids(organisation)
     complete = change_complete_dates(organisation, {b.initiative_id for b in benefits})
+    contributed = contributed_warnings(organisation, today, [b.pk for b in benefits]) if benefits else {}
     rows = []
     for b in benefits:
         statuses = [indicator_status(i, today) for i in b.indicators.all()]
@@ -38,7 +39,7 @@ def benefit_rows(benefits: list[Benefit], organisation, today: datetime.date) ->
             today,
             line_manager_ids=managers,
             change_complete_on=complete.get(b.initiative_id),
-        )
+        ) + contributed.get(b.pk, [])
         rows.append(BenefitRow(benefit=b, warnings=warnings, indicators=statuses))
     return rows
 

@@ -7,8 +7,10 @@ at-risk list can check thousands of benefits without formatting thousands of sen
 from __future__ import annotations
 
 import datetime
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Protocol
 
 from django.db.models import DecimalField, Exists, ExpressionWrapper, F, OuterRef, Q, QuerySet, Subquery, Value
 from django.utils.translation import gettext_lazy as _
@@ -38,6 +40,39 @@ MESSAGES = {
         "The time saving is about %(minutes)s minutes per employee per week: too little to take out unless work or staffing changes."  # noqa: E501
     ),
 }
+
+
+class ContributedWarnings(Protocol):
+    """Warnings another app adds to benefits from its own data (the people side: change load, training).
+
+    ``by_benefit`` returns the warnings per benefit id for the benefits of the organisation (or only
+    ``benefit_ids``), in a fixed number of queries; ``with_warnings`` lists the benefits it names.
+    """
+
+    messages: dict[str, str]
+
+    def by_benefit(
+        self, organisation: Organisation, today: datetime.date, benefit_ids: Collection[int] | None = None
+    ) -> dict[int, list[Warning]]: ...
+
+
+_contributed: list[ContributedWarnings] = []
+
+
+def contribute_warnings(source: ContributedWarnings) -> None:
+    """Called from an app's ready(): its warnings then show wherever a benefit's warnings do."""
+    MESSAGES.update(source.messages)
+    _contributed.append(source)
+
+
+def contributed_warnings(
+    organisation: Organisation, today: datetime.date, benefit_ids: Collection[int] | None = None
+) -> dict[int, list[Warning]]:
+    found: dict[int, list[Warning]] = {}
+    for source in _contributed:
+        for benefit_id, warnings in source.by_benefit(organisation, today, benefit_ids).items():
+            found.setdefault(benefit_id, []).extend(warnings)
+    return found
 
 
 @dataclass(frozen=True)
@@ -131,7 +166,8 @@ def with_warnings(benefits: QuerySet[Benefit], organisation: Organisation, today
     """The benefits that ``benefit_warnings`` gives at least one warning, decided by the database.
 
     The same rules as conditions, so a list can count and page them without loading any;
-    tests/test_benefits_rules.py checks that both agree.
+    tests/test_benefits_rules.py checks that both agree. Contributed warnings come from other apps'
+    data, so their benefits are named by id.
     """
     leaders = OrgUnit.objects.for_org(organisation).exclude(leader=None).values("leader_id")
     take_out_year = OuterRef("take_out_year")
@@ -157,4 +193,5 @@ def with_warnings(benefits: QuerySet[Benefit], organisation: Organisation, today
         | Q(take_out=Benefit.TakeOut.BUDGET_REDUCTION, take_out_year__isnull=False) & Exists(changes_after_cut)
         | Exists(Prerequisite.objects.filter(benefit=OuterRef("pk"), confirmed=False))
         | spread_thin
+        | Q(pk__in=list(contributed_warnings(organisation, today)))
     )
