@@ -3,7 +3,10 @@
 import pytest
 from django.urls import reverse
 
+from organisations.models import Region
 from people.models import Course, Theme
+from people.services.courses import region_courses
+from people.services.gaps import courses_by_theme
 
 from .pages import assert_page
 
@@ -74,3 +77,52 @@ def test_only_the_portfolio_office_and_administrators_change_the_catalogue(world
     assert response.status_code == 403
     world.course.refresh_from_db()
     assert world.course.title != "Endret"
+
+
+@pytest.fixture
+def neighbours(world, other_world):
+    """Fjordvik and Havlund in one region; Havlund shares its course and keeps another to itself."""
+    region = Region.objects.create(name="Trøndelag")
+    for w in (world, other_world):
+        w.org.region = region
+        w.org.save()
+    other_world.course.shared_with_region = True
+    other_world.course.save()
+    Course.objects.create(
+        organisation=other_world.org, title="Havlund internkurs", provider="HR", format="workshop", hours=2
+    )
+    return other_world
+
+
+def test_the_catalogue_shows_courses_the_region_shares_read_only(world, neighbours, login):
+    body = assert_page(login(world.users["employee"]).get(reverse("people:courses")), "Courses")
+    assert "Shared in the region" in body and neighbours.course.title in body and "Havlund internkurs" not in body
+    assert "Shared by" in body
+    office = login(world.users["portfolio_office"])
+    assert (
+        reverse("people:course_edit", args=[neighbours.course.pk])
+        not in office.get(reverse("people:courses")).content.decode()
+    )
+    response = office.post(
+        reverse("people:course_edit", args=[neighbours.course.pk]), course_data(world, title="Tatt over")
+    )
+    assert response.status_code == 404
+    neighbours.course.refresh_from_db()
+    assert neighbours.course.title == "Havlund gevinstkurs"
+
+
+def test_a_shared_course_closes_gaps_in_the_theme_of_the_same_name(world, neighbours):
+    found = {built.course.title for built in courses_by_theme(world.org)[world.theme.pk]}
+    assert found == {world.course.title, neighbours.course.title}
+
+
+def test_outside_the_region_or_unshared_nothing_crosses(world, neighbours, login):
+    neighbours.course.shared_with_region = False
+    neighbours.course.save()
+    assert list(region_courses(world.org)) == []
+    neighbours.course.shared_with_region = True
+    neighbours.course.save()
+    world.org.region = Region.objects.create(name="Vestland")
+    world.org.save()
+    body = assert_page(login(world.users["employee"]).get(reverse("people:courses")), "Courses")
+    assert neighbours.course.title not in body and "Shared in the region" not in body

@@ -101,6 +101,7 @@ class CourseForm(TenantFormMixin, ModelForm):
             "link",
             "shift_workers_can_take",
             "description",
+            "shared_with_region",
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 

@@ -199,6 +199,11 @@ class Course(TenantModel):
         help_text=_("It can be taken at any time of day or is offered on several shifts."),
     )
     description = LongTextField(_("description"), blank=True)
+    shared_with_region = models.BooleanField(
+        _("share with the region"),
+        default=False,
+        help_text=_("The other organisations in your region see the course in their catalogue, without changing it."),
+    )
 
     class Meta:
         verbose_name = _("course")

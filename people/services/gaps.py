@@ -20,6 +20,7 @@ from organisations.models import Membership, OrgUnit
 from portfolio.models import Phase
 
 from ..models import LEVELS, CompetenceRequirement, CourseTheme, SelfAssessmentAnswer, Theme
+from .courses import region_course_themes
 
 #: Initiatives whose needs count: not yet completed or stopped.
 ACTIVE_PHASES = (Phase.CONCEPT, Phase.PLANNING, Phase.EXECUTION, Phase.CLOSING, Phase.REALISATION)
@@ -210,6 +211,11 @@ def courses_by_theme(organisation, *, shift_work_first: bool = False) -> dict[in
     by_theme: dict[int, list[CourseTheme]] = defaultdict(list)
     for course_theme in built:
         by_theme[course_theme.theme_id].append(course_theme)
+    # A course shared in the region builds another organisation's theme: it counts for ours of the same name.
+    own_theme_ids = dict(Theme.objects.for_org(organisation).values_list("name", "pk"))
+    for course_theme in region_course_themes(organisation):
+        if (theme_id := own_theme_ids.get(course_theme.theme.name)) is not None:
+            by_theme[theme_id].append(course_theme)
     for course_themes in by_theme.values():
         course_themes.sort(
             key=lambda c: (

@@ -8,12 +8,15 @@ from core.editing import RowKind, RowRegistry
 
 from ..forms.competence import CourseForm
 from ..models import Course
+from ..services.courses import region_courses
 
 
 @member_required
 def courses(request):
-    catalogue = Course.objects.for_org(request.actor.organisation).prefetch_related("themes_built__theme")
-    return render(request, "people/courses.html", {"courses": catalogue})
+    organisation = request.actor.organisation
+    catalogue = Course.objects.for_org(organisation).prefetch_related("themes_built__theme")
+    context = {"courses": catalogue, "region_courses": region_courses(organisation)}
+    return render(request, "people/courses.html", context)
 
 
 # The catalogue's courses, kept by the portfolio office (people/urls.py: row_urls).
