@@ -2,10 +2,11 @@
 
 The cost of a plan line is the economics' own formula (``benefits.services.economics.training_amounts``:
 hours × employees × the unit's hourly cost, plus hours × employees × the substitute hourly cost in
-24/7 units) plus the line's trainer and course fees. ``sync_training_costs`` is the one place that
-writes a plan into the initiative's implementation costs: a unit with a plan has exactly the
-``TrainingCost`` rows its plan generates (hand-entered rows for that unit are replaced), and each
-line's fees become one ``CostLine`` of kind training.
+24/7 units) plus the line's fees: those entered (trainers, venue) and, for a line with a course
+from the catalogue, the course's cost per participant × the people it trains.
+``sync_training_costs`` is the one place that writes a plan into the initiative's implementation
+costs: a unit with a plan has exactly the ``TrainingCost`` rows its plan generates (hand-entered
+rows for that unit are replaced), and each line's fees become one ``CostLine`` of kind training.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from organisations.models import Organisation, Role
 from portfolio.models import AffectedUnit, Initiative
 from portfolio.services.phases import CLOSED
 
-from ..models import ReadinessSettings, TrainingActivity
+from ..models import Course, ReadinessSettings, TrainingActivity
 from ..models.training import Timing, TrainingMethod
 
 ZERO = Decimal(0)
@@ -84,11 +85,22 @@ def working_time_row(activity: TrainingActivity) -> TrainingCost | None:
     )
 
 
+def course_fee(activity: TrainingActivity) -> Decimal:
+    """The catalogue price of the line's course for everyone the line trains (needs ``course`` loaded)."""
+    if activity.course is None:
+        return ZERO
+    return activity.course.cost_per_participant * activity.employees
+
+
+def activity_fees(activity: TrainingActivity) -> Decimal:
+    return activity.fees + course_fee(activity)
+
+
 def activity_cost(activity: TrainingActivity, organisation: Organisation) -> TrainingCostParts:
-    """Working time, substitutes and fees of one plan line (needs ``affected_unit__unit`` loaded)."""
+    """Working time, substitutes and fees of one plan line (needs ``affected_unit__unit`` and ``course`` loaded)."""
     row = working_time_row(activity)
     training, substitutes = training_amounts(row, organisation) if row else (ZERO, ZERO)
-    return TrainingCostParts(training, substitutes, activity.fees)
+    return TrainingCostParts(training, substitutes, activity_fees(activity))
 
 
 def fee_note(activity: TrainingActivity) -> str:
@@ -103,7 +115,9 @@ def sync_training_costs(affected: AffectedUnit) -> None:
     the plan generated before are removed; each line then gets its working-time row and, when it
     has fees, its fee row.
     """
-    activities = list(affected.training_activities.select_related("initiative", "affected_unit__unit__organisation"))
+    activities = list(
+        affected.training_activities.select_related("initiative", "affected_unit__unit__organisation", "course")
+    )
     old_fee_ids = [a.fee_row_id for a in activities if a.fee_row_id]
     TrainingCost.objects.filter(initiative=affected.initiative, affected_unit=affected).delete()
     CostLine.objects.filter(initiative=affected.initiative, pk__in=old_fee_ids).delete()
@@ -113,16 +127,25 @@ def sync_training_costs(affected: AffectedUnit) -> None:
             save_valid(row)
         activity.cost_row = row
         activity.fee_row = None
-        if activity.fees:
+        if fees := activity_fees(activity):
             activity.fee_row = create_valid(
                 CostLine,
                 initiative=affected.initiative,
                 year=training_year(affected.change_from, activity.timing),
                 kind=CostLine.Kind.TRAINING,
-                amount=activity.fees,
+                amount=fees,
                 note=fee_note(activity)[:300],
             )
         activity.save(update_fields=["cost_row", "fee_row"])
+
+
+@transaction.atomic
+def sync_plans_using(course: Course) -> None:
+    """After a course's price changed: every plan with a line using it is written again."""
+    for affected in (
+        AffectedUnit.objects.for_org(course.organisation_id).filter(training_activities__course=course).distinct()
+    ):
+        sync_training_costs(affected)
 
 
 def lines_over_the_affected(activity: TrainingActivity) -> list[TrainingActivity]:
@@ -239,7 +262,7 @@ def initiative_training(initiative: Initiative, settings: ReadinessSettings, tod
     organisation = initiative.organisation
     units = with_training_progress(initiative.affected_units.select_related("unit__organisation"))
     activities = TrainingActivity.objects.filter(initiative=initiative).select_related(
-        "affected_unit__unit__organisation"
+        "affected_unit__unit__organisation", "course"
     )
     by_unit: dict[int, list[TrainingActivity]] = {}
     for activity in activities:
