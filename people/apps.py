@@ -11,3 +11,6 @@ class PeopleConfig(AppConfig):
         # organisation's competence framework and the phase-change receiver.
         from . import navigation, panels, permissions, signals  # noqa: F401
         from .services import involvement  # noqa: F401
+        from .services.training import register_generated_costs
+
+        register_generated_costs()

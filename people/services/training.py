@@ -19,8 +19,10 @@ from django.db import transaction
 from django.db.models import Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from benefits.models import CostLine, TrainingCost
+from benefits.services import generated
 from benefits.services.economics import training_amounts
 from core.validation import create_valid, save_valid
 from organisations.actor import Actor
@@ -146,6 +148,31 @@ def sync_plans_using(course: Course) -> None:
         AffectedUnit.objects.for_org(course.organisation_id).filter(training_activities__course=course).distinct()
     ):
         sync_training_costs(affected)
+
+
+def generated_cost_rows(initiative: Initiative) -> set[tuple[type, int]]:
+    """The cost rows the initiative's training plans wrote into its economics (one query)."""
+    pairs = TrainingActivity.objects.filter(initiative=initiative).values_list("cost_row_id", "fee_row_id")
+    rows: set[tuple[type, int]] = set()
+    for cost_row_id, fee_row_id in pairs:
+        if cost_row_id:
+            rows.add((TrainingCost, cost_row_id))
+        if fee_row_id:
+            rows.add((CostLine, fee_row_id))
+    return rows
+
+
+def register_generated_costs() -> None:
+    """The economics page shows these rows as the plan's and refuses to change them by hand."""
+    generated.register(
+        generated.Source(
+            label=gettext_lazy("From the training plan"),
+            refusal=gettext_lazy("This cost comes from the training plan. Change the plan, and the cost follows."),
+            url_name="people:initiative_readiness",
+            link_text=gettext_lazy("Open the training plan"),
+            rows=generated_cost_rows,
+        )
+    )
 
 
 def lines_over_the_affected(activity: TrainingActivity) -> list[TrainingActivity]:
