@@ -69,7 +69,7 @@ def initiative_people_summary(initiative: Initiative, today: datetime.date) -> P
     """Every affected unit of ``initiative`` with its people-side figures (five queries)."""
     settings = readiness_settings(initiative.organisation)
     units = list(
-        with_training_progress(initiative.affected_units.select_related("unit", "initiative", "information"))
+        with_training_progress(initiative.affected_units.select_related("unit", "information"))
         .annotate(needs=_needs_count())
         .order_by("change_from", "unit__name", "pk")
     )

@@ -7,7 +7,6 @@ from core.anonymity import minimum_group_size
 from core.tenancy import get_for_org_or_404
 from organisations.models import OrgUnit
 
-from ..charts import gap_heatmap_svg
 from ..models import LEVELS
 from ..services.gaps import gap_heatmap, unit_competence
 
@@ -18,7 +17,7 @@ def gaps(request):
     require(actor, "people.view_competence_overview")
     visible = None if can(actor, "people.view_all_units") else actor.led_unit_ids
     heatmap = gap_heatmap(actor.organisation, visible)
-    return render(request, "people/gaps.html", {"heatmap": heatmap, "picture": gap_heatmap_svg(heatmap)})
+    return render(request, "people/gaps.html", {"heatmap": heatmap})
 
 
 @member_required
