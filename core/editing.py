@@ -92,6 +92,7 @@ class RowKind:
     back: Callable[[Any], Any] | None = None
     show_saved: bool = False
     keep_reason: Callable[[Any], str | None] | None = None
+    locked: Callable[[Any], str | None] | None = None
     save: Callable[[Any], Any] | None = None
     delete: Callable[[Any], None] | None = None
     new: Callable[[HttpRequest, Any], models.Model] | None = None
@@ -158,7 +159,17 @@ def edit_row(request, registry: RowRegistry, kind: str, pk: int) -> HttpResponse
         require(request.actor, row_kind.edit_rule, row)
     else:
         require(request.actor, row_kind.rule, parent)
+    if refused := _refuse_locked(request, row_kind, row, parent):
+        return refused
     return _form_page(request, row_kind, row, parent, _("Edit: %(what)s") % {"what": row_kind.label})
+
+
+def _refuse_locked(request, row_kind: RowKind, row, parent) -> HttpResponse | None:
+    """Back to the parent's page with the reason, for a row written elsewhere; None for a row kept here."""
+    if row_kind.locked and (reason := row_kind.locked(row)):
+        messages.error(request, reason)
+        return redirect(row_kind.back_to(parent))
+    return None
 
 
 def _under(row_kind: RowKind, parent) -> dict:
@@ -190,6 +201,8 @@ def delete_row(request, registry: RowRegistry, kind: str, pk: int) -> HttpRespon
     row_kind = _kind(registry, kind)
     row, parent = _row(request, row_kind, pk)
     require(request.actor, row_kind.rule, parent)
+    if refused := _refuse_locked(request, row_kind, row, parent):
+        return refused
     back = row_kind.back_to(parent)
     if row_kind.keep_reason and (reason := row_kind.keep_reason(row)):
         messages.error(request, reason)

@@ -9,11 +9,13 @@ class PeopleConfig(AppConfig):
     def ready(self) -> None:
         # Importing them registers the rules, the start-page panels, the menu item, the seeding of a new
         # organisation's competence framework and the phase-change receiver; the people side's
-        # warnings join the benefits' own.
+        # warnings join the benefits' own, and the economics learns which cost rows the training plans own.
         from benefits.services.warnings import contribute_warnings
 
         from . import navigation, panels, permissions, signals  # noqa: F401
         from .services import involvement  # noqa: F401
         from .services.benefit_warnings import PeopleWarnings
+        from .services.training import register_generated_costs
 
         contribute_warnings(PeopleWarnings())
+        register_generated_costs()

@@ -13,6 +13,7 @@ from portfolio.models import Initiative
 
 from ..models import Change, ProcessStep
 from ..services.benefits_map import build_map
+from ..services.generated import generated_rows, with_origin
 from ..services.plans import (
     approved_plan,
     can_sign_now,
@@ -52,12 +53,13 @@ def overview(request, pk: int):
 def economics(request, pk: int):
     initiative = _initiative(request, pk)
     summary = initiative_summary(initiative, timezone.localdate(), simulate=True)
+    origins = generated_rows(initiative)
     context = {
         "initiative": initiative,
         "economics": summary.economics,
         "organisation": initiative.organisation,
-        "cost_lines": initiative.cost_lines.all(),
-        "training_costs": initiative.training_costs.select_related("affected_unit__unit"),
+        "cost_lines": with_origin(initiative.cost_lines.all(), origins),
+        "training_costs": with_origin(initiative.training_costs.select_related("affected_unit__unit"), origins),
     }
     return render(request, "benefits/economics.html", context)
 

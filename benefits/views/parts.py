@@ -26,6 +26,7 @@ from ..models import (
     StrategicGoal,
     TrainingCost,
 )
+from ..services import generated
 from ..services.economics import HORIZON, start_year_of
 from ..services.estimates import save_estimates
 from ..services.measurements import delete_measurement, save_measurement
@@ -90,8 +91,8 @@ INITIATIVE_PARTS: RowRegistry = {
     "process": _plan_row(ProcessStep, forms.ProcessStepForm),
     "change": _plan_row(Change, forms.ChangeForm, keep_reason=_benefits_of_change),
     "benefit": _plan_row(Benefit, forms.BenefitForm, show_saved=True, keep_reason=_measured_benefit),
-    "cost": _plan_row(CostLine, forms.CostLineForm),
-    "training": _plan_row(TrainingCost, forms.TrainingCostForm),
+    "cost": _plan_row(CostLine, forms.CostLineForm, locked=generated.refusal),
+    "training": _plan_row(TrainingCost, forms.TrainingCostForm, locked=generated.refusal),
 }
 
 # Rows under a benefit: prerequisites, measures, indicators. The owner and responsible keep them.

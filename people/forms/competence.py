@@ -6,6 +6,7 @@ from core.forms import Form, ModelForm, TenantFormMixin
 from core.validation import save_valid
 
 from ..models import CompetenceRequirement, Course, CourseTheme, Level, Theme
+from ..services.training import sync_plans_using
 
 
 class ThemeForm(TenantFormMixin, ModelForm):
@@ -138,4 +139,6 @@ class CourseForm(TenantFormMixin, ModelForm):
             elif built.level != level:
                 built.level = level
                 save_valid(built)
+        if "cost_per_participant" in self.changed_data:
+            sync_plans_using(course)
         return course

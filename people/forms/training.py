@@ -2,19 +2,28 @@ from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext as _
 
+from core.formatting import format_money
 from core.forms import ModelForm, TenantFormMixin
 
-from ..models import ReadinessSettings, TrainingActivity
+from ..models import Course, ReadinessSettings, TrainingActivity
 from ..services.training import lines_over_the_affected, record_progress, save_training_activity
+
+
+def course_choice_label(course: Course) -> str:
+    return _("%(title)s (%(price)s per participant)") % {
+        "title": course.title,
+        "price": format_money(course.cost_per_participant),
+    }
 
 
 class TrainingActivityForm(TenantFormMixin, ModelForm):
     class Meta:
         model = TrainingActivity
-        fields = ["target_group", "method", "timing", "hours_per_employee", "employees", "fees"]
+        fields = ["target_group", "method", "timing", "hours_per_employee", "employees", "course", "fees"]
 
     def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, **kwargs)  # the course list holds the organisation's own courses only
+        self.fields["course"].label_from_instance = course_choice_label
         self.fields["fees"].required = False  # most lines have none
 
     def clean_fees(self):

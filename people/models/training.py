@@ -15,7 +15,9 @@ from core.tenancy import TenantModel
 from core.validation import NOT_NEGATIVE, PEOPLE_VALIDATORS, NameField
 from portfolio.models import AffectedUnit, Initiative, InitiativeChild
 
-MAX_FEES = Decimal(100_000_000)  # trainer and course fees for one line of a plan, in kroner
+from .competence import Course
+
+MAX_FEES = Decimal(100_000_000)  # trainer and other fees entered for one line of a plan, in kroner
 
 
 class TrainingMethod(models.TextChoices):
@@ -33,7 +35,8 @@ class Timing(models.TextChoices):
 
 
 class TrainingActivity(InitiativeChild):
-    """One line of an affected unit's training plan: a target group, a method, hours and fees.
+    """One line of an affected unit's training plan: a target group, a method, hours, a course
+    from the catalogue (optional) and fees.
 
     The plan's cost reaches the economics through rows it owns (``cost_row``, ``fee_row``),
     written only by ``people.services.training.sync_training_costs``.
@@ -57,8 +60,17 @@ class TrainingActivity(InitiativeChild):
         validators=PEOPLE_VALIDATORS,
         help_text=_("Employees of the unit; for training of citizens or users, the number of participants."),
     )
+    course = models.ForeignKey(
+        Course,
+        verbose_name=_("course from the catalogue"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="training_activities",
+        help_text=_("Its price per participant is added to the fees for everyone this line trains."),
+    )
     fees = models.DecimalField(
-        _("trainer and course fees (NOK)"),
+        _("trainer and other fees (NOK)"),
         max_digits=12,
         decimal_places=0,
         default=0,
@@ -96,6 +108,9 @@ class TrainingActivity(InitiativeChild):
                 "Only %(n)s employees are affected in this unit.",
                 affected.employees_affected,
             ) % {"n": affected.employees_affected}
+        course = getattr(self, "course", None) if self.course_id else None
+        if course is not None and self.initiative_id and course.organisation_id != self.initiative.organisation_id:
+            errors["course"] = _("Choose a course from your own organisation's catalogue.")
         if self.trained is not None and self.employees is not None and self.trained > self.employees:
             errors["trained"] = _("More cannot be trained than the %(n)s the plan has.") % {"n": self.employees}
         if errors:

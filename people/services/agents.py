@@ -57,6 +57,11 @@ class Coverage:
         return max(0, self.required - len(self.agents))
 
     @property
+    def needed(self) -> int:
+        """Agents needed in all: the sum over the shifts in 24/7 units, else the unit's number."""
+        return sum(s.required for s in self.shifts) if self.shifts else self.required
+
+    @property
     def employees_per_agent_now(self) -> int | None:
         """Affected employees per agent today, rounded up; None without agents."""
         return ceil_div(self.affected.employees_affected, len(self.agents)) if self.agents else None

@@ -62,16 +62,18 @@ def information_page(affected: AffectedUnit) -> InformationPage:
     return InformationPage(affected, information, checklist(information))
 
 
+def page_of(affected: AffectedUnit) -> InformationPage:
+    """``affected``'s page from its ``information`` already loaded (``select_related``), saved or not yet."""
+    try:
+        information = affected.information
+    except EmployeeInformation.DoesNotExist:
+        information = EmployeeInformation(affected_unit=affected, organisation_id=affected.organisation_id)
+    return InformationPage(affected, information, checklist(information))
+
+
 def pages_of(initiative: Initiative) -> list[InformationPage]:
     """Every affected unit of the initiative with its page and how complete it is (one query)."""
-    pages = []
-    for a in initiative.affected_units.select_related("unit", "initiative", "information"):
-        try:
-            information = a.information
-        except EmployeeInformation.DoesNotExist:
-            information = EmployeeInformation(affected_unit=a, organisation_id=a.organisation_id)
-        pages.append(InformationPage(a, information, checklist(information)))
-    return pages
+    return [page_of(a) for a in initiative.affected_units.select_related("unit", "initiative", "information")]
 
 
 def suggested_answers(affected: AffectedUnit) -> dict[str, str]:

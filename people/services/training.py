@@ -2,10 +2,11 @@
 
 The cost of a plan line is the economics' own formula (``benefits.services.economics.training_amounts``:
 hours × employees × the unit's hourly cost, plus hours × employees × the substitute hourly cost in
-24/7 units) plus the line's trainer and course fees. ``sync_training_costs`` is the one place that
-writes a plan into the initiative's implementation costs: a unit with a plan has exactly the
-``TrainingCost`` rows its plan generates (hand-entered rows for that unit are replaced), and each
-line's fees become one ``CostLine`` of kind training.
+24/7 units) plus the line's fees: those entered (trainers, venue) and, for a line with a course
+from the catalogue, the course's cost per participant × the people it trains.
+``sync_training_costs`` is the one place that writes a plan into the initiative's implementation
+costs: a unit with a plan has exactly the ``TrainingCost`` rows its plan generates (hand-entered
+rows for that unit are replaced), and each line's fees become one ``CostLine`` of kind training.
 """
 
 from __future__ import annotations
@@ -18,8 +19,10 @@ from django.db import transaction
 from django.db.models import Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from benefits.models import CostLine, TrainingCost
+from benefits.services import generated
 from benefits.services.economics import training_amounts
 from core.validation import create_valid, save_valid
 from organisations.actor import Actor
@@ -27,7 +30,7 @@ from organisations.models import Organisation, Role
 from portfolio.models import AffectedUnit, Initiative
 from portfolio.services.phases import CLOSED
 
-from ..models import ReadinessSettings, TrainingActivity
+from ..models import Course, ReadinessSettings, TrainingActivity
 from ..models.training import Timing, TrainingMethod
 
 ZERO = Decimal(0)
@@ -84,11 +87,22 @@ def working_time_row(activity: TrainingActivity) -> TrainingCost | None:
     )
 
 
+def course_fee(activity: TrainingActivity) -> Decimal:
+    """The catalogue price of the line's course for everyone the line trains (needs ``course`` loaded)."""
+    if activity.course is None:
+        return ZERO
+    return activity.course.cost_per_participant * activity.employees
+
+
+def activity_fees(activity: TrainingActivity) -> Decimal:
+    return activity.fees + course_fee(activity)
+
+
 def activity_cost(activity: TrainingActivity, organisation: Organisation) -> TrainingCostParts:
-    """Working time, substitutes and fees of one plan line (needs ``affected_unit__unit`` loaded)."""
+    """Working time, substitutes and fees of one plan line (needs ``affected_unit__unit`` and ``course`` loaded)."""
     row = working_time_row(activity)
     training, substitutes = training_amounts(row, organisation) if row else (ZERO, ZERO)
-    return TrainingCostParts(training, substitutes, activity.fees)
+    return TrainingCostParts(training, substitutes, activity_fees(activity))
 
 
 def fee_note(activity: TrainingActivity) -> str:
@@ -103,7 +117,9 @@ def sync_training_costs(affected: AffectedUnit) -> None:
     the plan generated before are removed; each line then gets its working-time row and, when it
     has fees, its fee row.
     """
-    activities = list(affected.training_activities.select_related("initiative", "affected_unit__unit__organisation"))
+    activities = list(
+        affected.training_activities.select_related("initiative", "affected_unit__unit__organisation", "course")
+    )
     old_fee_ids = [a.fee_row_id for a in activities if a.fee_row_id]
     TrainingCost.objects.filter(initiative=affected.initiative, affected_unit=affected).delete()
     CostLine.objects.filter(initiative=affected.initiative, pk__in=old_fee_ids).delete()
@@ -113,16 +129,50 @@ def sync_training_costs(affected: AffectedUnit) -> None:
             save_valid(row)
         activity.cost_row = row
         activity.fee_row = None
-        if activity.fees:
+        if fees := activity_fees(activity):
             activity.fee_row = create_valid(
                 CostLine,
                 initiative=affected.initiative,
                 year=training_year(affected.change_from, activity.timing),
                 kind=CostLine.Kind.TRAINING,
-                amount=activity.fees,
+                amount=fees,
                 note=fee_note(activity)[:300],
             )
         activity.save(update_fields=["cost_row", "fee_row"])
+
+
+@transaction.atomic
+def sync_plans_using(course: Course) -> None:
+    """After a course's price changed: every plan with a line using it is written again."""
+    for affected in (
+        AffectedUnit.objects.for_org(course.organisation_id).filter(training_activities__course=course).distinct()
+    ):
+        sync_training_costs(affected)
+
+
+def generated_cost_rows(initiative: Initiative) -> set[tuple[type, int]]:
+    """The cost rows the initiative's training plans wrote into its economics (one query)."""
+    pairs = TrainingActivity.objects.filter(initiative=initiative).values_list("cost_row_id", "fee_row_id")
+    rows: set[tuple[type, int]] = set()
+    for cost_row_id, fee_row_id in pairs:
+        if cost_row_id:
+            rows.add((TrainingCost, cost_row_id))
+        if fee_row_id:
+            rows.add((CostLine, fee_row_id))
+    return rows
+
+
+def register_generated_costs() -> None:
+    """The economics page shows these rows as the plan's and refuses to change them by hand."""
+    generated.register(
+        generated.Source(
+            label=gettext_lazy("From the training plan"),
+            refusal=gettext_lazy("This cost comes from the training plan. Change the plan, and the cost follows."),
+            url_name="people:initiative_readiness",
+            link_text=gettext_lazy("Open the training plan"),
+            rows=generated_cost_rows,
+        )
+    )
 
 
 def lines_over_the_affected(activity: TrainingActivity) -> list[TrainingActivity]:
@@ -239,7 +289,7 @@ def initiative_training(initiative: Initiative, settings: ReadinessSettings, tod
     organisation = initiative.organisation
     units = with_training_progress(initiative.affected_units.select_related("unit__organisation"))
     activities = TrainingActivity.objects.filter(initiative=initiative).select_related(
-        "affected_unit__unit__organisation"
+        "affected_unit__unit__organisation", "course"
     )
     by_unit: dict[int, list[TrainingActivity]] = {}
     for activity in activities:

@@ -2,35 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django import template
+from django.utils import timezone
 
 from portfolio.models import Initiative, Phase
 
-from ..models.involvement import BEFORE_CHOICE
-from ..services.information import InformationPage, pages_of
 from ..services.involvement import InvolvementGap, involvement_gap
+from ..services.summary import PeopleSummary, initiative_people_summary
 
 register = template.Library()
 
 
-@dataclass(frozen=True)
-class InvolvementSummary:
-    gap: InvolvementGap
-    before_choice: bool  # still time to involve those missing
-    chosen_without: bool  # in execution, chosen without them: the warning
-    pages: list[InformationPage]
-
-
 @register.simple_tag
-def involvement_summary(initiative: Initiative) -> InvolvementSummary:
-    return InvolvementSummary(
-        gap=involvement_gap(initiative),
-        before_choice=initiative.phase in BEFORE_CHOICE,
-        chosen_without=initiative.phase == Phase.EXECUTION,
-        pages=pages_of(initiative),
-    )
+def people_summary(initiative: Initiative) -> PeopleSummary:
+    """The "People" section of the initiative page (``people/_on_initiative.html``)."""
+    return initiative_people_summary(initiative, timezone.localdate())
 
 
 @register.simple_tag

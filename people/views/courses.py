@@ -2,6 +2,7 @@
 
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from core.access import member_required
 from core.editing import RowKind, RowRegistry
@@ -19,6 +20,12 @@ def courses(request):
     return render(request, "people/courses.html", context)
 
 
+def _in_training_plans(course: Course) -> str | None:
+    if course.training_activities.exists():
+        return _("Training plans use this course. Choose another course in those plans first.")
+    return None
+
+
 # The catalogue's courses, kept by the portfolio office (people/urls.py: row_urls).
 COURSES: RowRegistry = {
     "course": RowKind(
@@ -27,5 +34,6 @@ COURSES: RowRegistry = {
         parent=None,
         rule="people.manage_courses",
         back=lambda _organisation: reverse("people:courses"),
+        keep_reason=_in_training_plans,
     )
 }
