@@ -7,16 +7,16 @@ from __future__ import annotations
 from decimal import Decimal
 
 from core.validation import create_valid
-from people.models import ChangeAgent, TrainingActivity
+from people.models import ChangeAgent, Course, TrainingActivity
 from people.services.training import save_training_activity
 from portfolio.models import Initiative
 
-# target group, method, timing, hours per person, share of the affected staff, fees, share trained
+# target group, method, timing, hours per person, share of the affected staff, fees, share trained, course
 PLAN = [
-    ("Alle pleiere, alle vakter", "classroom", "before", Decimal(4), 1.0, Decimal(12000), 0.55),
-    ("Nattevakter", "side_by_side", "at", Decimal(3), 0.3, Decimal(0), 0.0),
-    ("Alle pleiere, alle vakter", "e_learning", "after", Decimal(1), 1.0, Decimal(0), 0.0),
-    ("Pårørende", "citizens", "at", Decimal(1), 0.5, Decimal(5000), 0.0),
+    ("Alle pleiere, alle vakter", "classroom", "before", Decimal(4), 1.0, Decimal(12000), 0.55, None),
+    ("Nattevakter", "side_by_side", "at", Decimal(3), 0.3, Decimal(0), 0.0, "Superbruker side om side"),
+    ("Alle pleiere, alle vakter", "e_learning", "after", Decimal(1), 1.0, Decimal(0), 0.0, None),
+    ("Pårørende", "citizens", "at", Decimal(1), 0.5, Decimal(5000), 0.0, None),
 ]
 # unit, username, role, shift, hours per week, training received
 AGENTS = [
@@ -27,8 +27,9 @@ AGENTS = [
 
 def load_training(org, users: dict) -> None:
     initiative = Initiative.objects.for_org(org).get(name="Digitale nattilsyn")
+    courses = {course.title: course for course in Course.objects.for_org(org)}
     for affected in initiative.affected_units.select_related("unit"):
-        for group, method, timing, hours, share, fees, trained in PLAN:
+        for group, method, timing, hours, share, fees, trained, course in PLAN:
             employees = max(1, round(affected.employees_affected * share))
             save_training_activity(
                 TrainingActivity(
@@ -41,6 +42,7 @@ def load_training(org, users: dict) -> None:
                     employees=employees,
                     fees=fees,
                     trained=round(employees * trained),
+                    course=courses.get(course),
                 )
             )
     by_unit = {a.unit.name: a for a in initiative.affected_units.select_related("unit")}
