@@ -15,7 +15,14 @@ from django.utils import timezone
 
 from benefits.models import Benefit, Indicator
 from organisations.models import OrgUnit, Role
-from people.models import ChangeAgent, CompetenceRequirement, EmployeeInformation, InvolvementActivity, TrainingActivity
+from people.models import (
+    ChangeAgent,
+    CompetenceRequirement,
+    EmployeeInformation,
+    InputItem,
+    InvolvementActivity,
+    TrainingActivity,
+)
 from portfolio.models import AffectedUnit
 
 from .factories import make_member
@@ -116,6 +123,9 @@ def test_the_leader_sees_each_change_by_month_with_its_training_agents_involveme
     # Involvement: the open workshop with a way to give input; the old one held without input is not listed.
     assert "Verksted om varsling" in body and reverse("people:input_add", args=[world.workshop.pk]) in body
     assert "Gammelt verksted" not in body
+    assert "0 inputs, 0 not answered yet" in body
+    InputItem.objects.create(activity=world.workshop, text="Lyden må kunne skrus ned", voice="employee", given_on=TODAY)
+    assert "1 input, 1 not answered yet" in unit_page(login(world.users["unit_leader"]), world.unit)
     assert "1 of 9 points answered" in body and reverse("people:information_edit", args=[world.coming.pk]) in body
 
 

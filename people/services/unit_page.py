@@ -18,7 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from django.db.models import Q
+from django.db.models import Count, Q
 
 from benefits.services.followup import IndicatorStatus
 from benefits.services.personal import DUE_WITHIN_DAYS
@@ -31,7 +31,7 @@ from portfolio.models import AffectedUnit
 from portfolio.services.overview import coming_changes
 from portfolio.services.phases import CLOSED
 
-from ..models import ChangeAgent, EmployeeInformation, InvolvementActivity, TrainingActivity
+from ..models import ChangeAgent, EmployeeInformation, InputItem, InvolvementActivity, TrainingActivity
 from .agents import Coverage, coverage_of
 from .gaps import Gap, gap_heatmap
 from .information import InformationPage, checklist
@@ -192,7 +192,8 @@ def _with_readiness(actor: Actor, affected: list[AffectedUnit], who: Audience, t
 
 
 def _involvement_to_come(actor: Actor, initiative_ids: set[int], today) -> list[InvolvementActivity]:
-    """Activities of these initiatives that take input now or are still to be held, soonest first.
+    """Activities of these initiatives that take input now or are still to be held, soonest first,
+    with how much input each has had (``inputs``) and how much is not answered yet (``unanswered``).
 
     The initiatives' affected units come along, so asking who may give input reads nothing more.
     """
@@ -201,6 +202,7 @@ def _involvement_to_come(actor: Actor, initiative_ids: set[int], today) -> list[
         .filter(initiative_id__in=initiative_ids)
         .filter(Q(open_for_input=True) | Q(held_on__gte=today))
         .exclude(initiative__phase__in=CLOSED)
+        .annotate(inputs=Count("items"), unanswered=Count("items", filter=Q(items__response=InputItem.Response.OPEN)))
         .select_related("initiative")
         .prefetch_related("initiative__affected_units")
         .order_by("held_on", "pk")
