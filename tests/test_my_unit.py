@@ -23,11 +23,11 @@ from people.models import (
     InvolvementActivity,
     TrainingActivity,
 )
-from portfolio.models import AffectedUnit
+from portfolio.models import AffectedUnit, Phase
 
 from .factories import make_member
 from .pages import assert_page
-from .test_dashboards import initiative, set_unit
+from .test_dashboards import home, initiative, panels, set_unit
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pages_in_english")]
 
@@ -42,9 +42,9 @@ def unit_page(client, unit) -> str:
     return assert_page(client.get(unit_url(unit)), unit.name)
 
 
-def change_to(world, unit, *, days=30, employees=10, description="") -> AffectedUnit:
+def change_to(world, unit, *, days=30, employees=10, description="", phase=Phase.CONCEPT) -> AffectedUnit:
     return AffectedUnit.objects.create(
-        initiative=initiative(world),
+        initiative=initiative(world, phase),
         unit=unit,
         employees_affected=employees,
         change_from=TODAY + datetime.timedelta(days=days),
@@ -168,6 +168,24 @@ def test_a_middle_manager_of_the_unit_and_the_portfolio_office_see_the_whole_pag
         body = unit_page(login(person), world.unit)
         assert 'id="benefits-heading"' in body and 'id="gaps-heading"' in body
         assert "Training is behind: 2 of 10" in body
+
+
+def test_the_leader_is_told_when_a_solution_was_chosen_without_them(world, login):
+    chosen_without = change_to(world, world.unit, phase=Phase.EXECUTION)
+    chosen_with = change_to(world, world.department, phase=Phase.EXECUTION)
+    involved = activity(chosen_with, "Arbeidsmøte før valget", open_for_input=False)
+    involved.leader_units.add(world.department)
+    change_to(world, world.department, phase=Phase.PLANNING)  # not chosen yet: nobody is told
+    body = unit_page(login(world.users["unit_leader"]), world.unit)
+    assert f"{world.unit.name} was not involved before the solution was chosen" in body
+    assert f"{world.department.name} was not involved" not in body
+    assert chosen_without.initiative.name in body and chosen_with.initiative.name in body
+
+
+def test_the_leaders_start_page_leads_to_my_unit(world, login):
+    change_to(world, world.department)
+    _title, count, rest = panels(home(login, world.users["unit_leader"]))["portfolio-unit_changes"]
+    assert count == 1 and f'href="{unit_url(world.unit)}"' in rest
 
 
 # The unit's employees and everyone else

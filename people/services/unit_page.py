@@ -27,7 +27,7 @@ from benefits.services.summary import BenefitRow, benefit_rows
 from core.permissions import can
 from organisations.actor import Actor
 from organisations.models import OrgUnit
-from portfolio.models import AffectedUnit
+from portfolio.models import AffectedUnit, Phase
 from portfolio.services.overview import coming_changes
 from portfolio.services.phases import CLOSED
 
@@ -35,6 +35,7 @@ from ..models import ChangeAgent, EmployeeInformation, InputItem, InvolvementAct
 from .agents import Coverage, coverage_of
 from .gaps import Gap, gap_heatmap
 from .information import InformationPage, checklist
+from .involvement import units_left_out
 from .training import Readiness, readiness, readiness_settings, with_training_progress
 
 
@@ -65,6 +66,7 @@ class ComingChange:
     coverage: Coverage | None
     involvement: list[InvolvementActivity]  # open for input, or still to be held
     information: InformationPage | None  # for the unit's employees: only once it is published
+    leader_left_out: bool = False  # in execution, chosen without the unit's leader (shown to leaders)
 
 
 @dataclass(frozen=True)
@@ -178,6 +180,12 @@ def _with_readiness(actor: Actor, affected: list[AffectedUnit], who: Audience, t
     if who == Audience.STAFF:
         information = information.filter(published=True)
     pages = {i.affected_unit_id: i for i in information}
+    left_out = set()
+    if who == Audience.LEADERS:
+        executing = AffectedUnit.objects.for_org(organisation).filter(
+            pk__in=[a.pk for a in affected], initiative__phase=Phase.EXECUTION
+        )
+        left_out = set(units_left_out(executing).values_list("pk", flat=True))
     return [
         ComingChange(
             affected=a,
@@ -186,6 +194,7 @@ def _with_readiness(actor: Actor, affected: list[AffectedUnit], who: Audience, t
             coverage=coverage[a.pk],
             involvement=involvement[a.initiative_id],
             information=_information_page(a, pages.get(a.pk), who),
+            leader_left_out=a.pk in left_out,
         )
         for a in affected
     ]
