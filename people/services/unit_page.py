@@ -125,10 +125,6 @@ class UnitPage:
         """Training, change agents, involvement and information: for the unit's leaders and staff."""
         return self.audience != Audience.OTHERS
 
-    @property
-    def change_count(self) -> int:
-        return sum(len(month.changes) for month in self.months)
-
 
 def unit_page(actor: Actor, unit: OrgUnit, today: datetime.date) -> UnitPage:
     """Everything the unit page shows to ``actor`` about ``unit`` and the units below it."""
