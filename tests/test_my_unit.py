@@ -332,3 +332,20 @@ def test_the_unit_page_runs_the_same_queries_however_many_units_changes_and_bene
     assert len(breakdown(body)) == 7  # the nursing home, the home care and five new units
     assert body.count('">Innspillsmøte') == 5 and len(re.findall(r"Indikator \d: ", body)) == 5  # due measurements
     assert len(many) == len(few), [q["sql"][:150] for q in many.captured_queries]
+
+
+@pytest.mark.parametrize("works_in_the_sector", [True, False], ids=["employee of the sector", "politician"])
+def test_the_read_only_pages_run_the_same_queries_however_many_changes(world, login, works_in_the_sector):
+    reader = world.users["employee"] if works_in_the_sector else world.users["politician"]
+    set_unit(reader, world.sector if works_in_the_sector else None)
+    client = login(reader)
+    add_unit_with_everything(world, 1, world.users["owner"])
+    with CaptureQueriesContext(connection) as few:
+        unit_page(client, world.sector)
+    for n in range(2, 6):
+        add_unit_with_everything(world, n, world.users["owner"])
+    with CaptureQueriesContext(connection) as many:
+        body = unit_page(client, world.sector)
+    assert body.count('<article class="unit-change') == 5
+    assert body.count('">Innspillsmøte') == (5 if works_in_the_sector else 0)
+    assert len(many) == len(few), [q["sql"][:150] for q in many.captured_queries]
