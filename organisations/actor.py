@@ -55,6 +55,28 @@ class Actor:
         scoped = {a.unit_id for a in self.assignments if a.role == Role.MIDDLE_MANAGER and a.unit_id}
         return led_unit_ids(self.organisation, self.user, scoped)
 
+    @cached_property
+    def unit_and_above_ids(self) -> tuple[int, ...]:
+        """The unit the person works in and every unit above it (a change to a sector reaches its
+        departments); empty without a unit. One query, the first time a page asks."""
+        unit_id = self.membership.unit_id
+        if unit_id is None:
+            return ()
+        tree = OrgUnit.objects.for_org(self.organisation).tree_filter(organisation=self.organisation)
+        return tuple(tree.get(pk=unit_id).tree_path)
+
+    @cached_property
+    def union_unit_ids(self) -> frozenset[int]:
+        """The units the person's union-representative roles cover (every unit for one covering the
+        organisation); empty without the role. One query, the first time a page asks."""
+        scopes = [a.unit_id for a in self.assignments if a.role == Role.UNION_REPRESENTATIVE]
+        if not scopes:
+            return frozenset()
+        units = OrgUnit.objects.for_org(self.organisation)
+        if None not in scopes:
+            units = OrgUnit.objects.with_units_below(self.organisation, scopes)
+        return frozenset(units.values_list("pk", flat=True))
+
 
 def led_unit_ids(organisation: Organisation, user, managed_unit_ids=frozenset()) -> frozenset[int]:
     """The units ``user`` leads (as leader or middle manager of them) and every unit below, from SQL."""

@@ -10,7 +10,7 @@ from core.audit import history_for
 from core.editing import delete_object, edit_object
 from core.permissions import can
 from core.tenancy import get_for_org_or_404
-from portfolio.services.overview import coming_changes_below
+from people.services.unit_page import unit_page
 
 from .forms import InvitationForm, MembershipForm, OrganisationForm, OrgUnitForm, ScopedRoleForm
 from .models import Membership, OrgUnit, RoleAssignment
@@ -36,8 +36,7 @@ def unit_detail(request, pk: int):
     unit = get_for_org_or_404(OrgUnit.objects.select_related("parent", "leader"), actor.organisation, pk=pk)
     context = {
         "unit": unit,
-        "changes": coming_changes_below(actor, unit, timezone.localdate()),
-        "children": unit.children.all(),
+        "page": unit_page(actor, unit, timezone.localdate()),
         "history": history_for(unit),
     }
     return render(request, "organisations/unit_detail.html", context)

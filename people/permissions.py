@@ -89,3 +89,17 @@ register_write("people.record_training_progress", runs_initiative_of | leads_uni
 # obj: the AffectedUnit (appointing) or the ChangeAgent
 register_write("people.appoint_agents", runs_initiative_of | leads_unit_of)
 register_write("people.manage_readiness_settings", manages_portfolio)
+
+# The unit page ("My unit"): its leaders (of the unit or a unit above it, and middle managers whose
+# role covers it) and the portfolio office and top management see all of it; the unit's own
+# employees (of it or a unit below) a read-only version without personal data about colleagues.
+
+
+@rules.predicate
+def works_in_unit(actor, unit) -> bool:
+    """Works in the unit or a unit below it."""
+    return unit.pk in actor.unit_and_above_ids
+
+
+register_read("people.view_unit_page", leads_portfolio | leads_unit)
+register_read("people.view_unit_as_staff", works_in_unit)

@@ -24,6 +24,7 @@ from dashboards.registry import (
 )
 from organisations.actor import Actor
 from organisations.models import Role
+from organisations.navigation import my_unit_url
 
 from .models import RAG, AffectedUnit
 from .services import overview
@@ -50,8 +51,8 @@ def build_unit_changes(actor: Actor, today: datetime.date) -> PanelContent:
         overview.coming_changes(actor, actor.led_unit_ids, today),
         change_row,
         urgency=Urgency.ACTION,
-        link=reverse("portfolio:timeline"),
-        link_text=_("The timeline"),
+        link=my_unit_url(actor),  # the leader's working page: training, agents, involvement, benefits
+        link_text=_("My unit"),
     )
 
 

@@ -15,6 +15,9 @@ from .queries import benefits_queryset, warning_queryset
 from .summary import BenefitRow, benefit_rows
 from .warnings import with_warnings
 
+#: How far ahead a measurement counts as due, on the person's and the unit's pages.
+DUE_WITHIN_DAYS = 14
+
 
 def my_benefits(actor: Actor) -> QuerySet[Benefit]:
     """The benefits the person owns, answers for or measures an indicator of, by initiative."""
@@ -40,7 +43,9 @@ def my_open_measures(actor: Actor) -> QuerySet[RealisationMeasure]:
     )
 
 
-def my_due_measurements(actor: Actor, today: datetime.date, *, due_within_days: int = 14) -> list[IndicatorStatus]:
+def my_due_measurements(
+    actor: Actor, today: datetime.date, *, due_within_days: int = DUE_WITHIN_DAYS
+) -> list[IndicatorStatus]:
     """Indicators the person measures, or whose benefit they own or answer for, due within the days given
     or overdue; the most overdue first. One query, however many indicators."""
     user_id = actor.user.pk

@@ -19,7 +19,7 @@ from django.dispatch import receiver
 
 from core.validation import create_valid, save_valid
 from organisations.actor import Actor
-from organisations.models import OrgUnit, Role
+from organisations.models import OrgUnit
 from portfolio.models import AffectedUnit, Initiative, Phase, PhaseChange
 from portfolio.permissions import can_edit_initiative
 from portfolio.services.overview import own_unit_and_above
@@ -148,12 +148,13 @@ class Speaker:
 def speaker(actor: Actor, initiative: Initiative) -> Speaker:
     """The project notes input from anyone; employees and leaders of an affected unit speak for
     it; union representatives speak for the affected units their role covers."""
-    affected = set(initiative.affected_units.values_list("unit_id", flat=True))
+    # Read through the related manager, so a page that prefetched the affected units asks no more.
+    affected = {a.unit_id for a in initiative.affected_units.all()}
     if can_edit_initiative(actor, initiative):
         return Speaker(tuple(InputItem.Voice.values), frozenset(affected))
     voices: list[str] = []
     units: set[int] = set()
-    union_units = _union_units(actor) & affected if actor.has(Role.UNION_REPRESENTATIVE) else set()
+    union_units = actor.union_unit_ids & affected
     if union_units:
         voices.append(InputItem.Voice.UNION)
         units |= union_units
@@ -166,15 +167,6 @@ def speaker(actor: Actor, initiative: Initiative) -> Speaker:
         voices.append(InputItem.Voice.EMPLOYEE)
         units |= own
     return Speaker(tuple(voices), frozenset(units))
-
-
-def _union_units(actor: Actor) -> set[int]:
-    """The units a union representative's role covers (every unit for one covering the organisation)."""
-    scopes = [a.unit_id for a in actor.assignments if a.role == Role.UNION_REPRESENTATIVE]
-    units = OrgUnit.objects.for_org(actor.organisation)
-    if None not in scopes:
-        units = OrgUnit.objects.with_units_below(actor.organisation, scopes)
-    return set(units.values_list("pk", flat=True))
 
 
 def may_give_input(actor: Actor, activity: InvolvementActivity) -> bool:

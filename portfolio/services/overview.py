@@ -7,7 +7,7 @@ import datetime
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from organisations.actor import Actor
-from organisations.models import OrgUnit, Role
+from organisations.models import Role
 
 from ..models import AffectedUnit, Deviation, Idea, Initiative, Phase, StatusReport
 from .listing import portfolio_queryset
@@ -93,19 +93,9 @@ def coming_changes(actor: Actor, unit_ids, today: datetime.date) -> QuerySet[Aff
     )
 
 
-def coming_changes_below(actor: Actor, unit: OrgUnit, today: datetime.date) -> QuerySet[AffectedUnit]:
-    """Changes coming to ``unit`` and every unit below it, as a leader's start page lists them; the
-    tree is walked by the database inside the same query."""
-    return coming_changes(actor, OrgUnit.objects.with_units_below(actor.organisation, [unit.pk]).values("pk"), today)
-
-
 def own_unit_and_above(actor: Actor) -> list[int]:
     """The person's unit and every unit above it: a change to a sector reaches its departments."""
-    unit_id = actor.membership.unit_id
-    if unit_id is None:
-        return []
-    tree = OrgUnit.objects.for_org(actor.organisation).tree_filter(organisation=actor.organisation)
-    return list(tree.get(pk=unit_id).tree_path)
+    return list(actor.unit_and_above_ids)
 
 
 def ideas_waiting(actor: Actor) -> QuerySet[Idea]:
