@@ -55,12 +55,9 @@ def audience(actor: Actor, unit: OrgUnit) -> Audience:
 
 @dataclass(frozen=True)
 class ComingChange:
-    """One change coming to one unit, with what its people need to be ready for it.
+    """One change coming to one unit, with what its people need to be ready for it."""
 
-    The rollout wave and the unit's change load are added next to it when those parts land.
-    """
-
-    affected: AffectedUnit  # with ``unit`` and ``initiative``
+    affected: AffectedUnit  # with ``unit``, ``initiative`` and ``wave``
     training: list[TrainingActivity]
     readiness: Readiness | None
     coverage: Coverage | None

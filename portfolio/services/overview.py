@@ -88,7 +88,7 @@ def coming_changes(actor: Actor, unit_ids, today: datetime.date) -> QuerySet[Aff
         .filter(unit_id__in=unit_ids)
         .filter(Q(change_from__gte=today) | Q(initiative__phase=Phase.EXECUTION))
         .exclude(initiative__phase__in=CLOSED)
-        .select_related("unit", "initiative")
+        .select_related("unit", "initiative", "wave")
         .order_by("change_from", "unit__name", "pk")
     )
 
