@@ -1,0 +1,33 @@
+"""Rollout waves: which units go live together, and on what date."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.db.models import Max
+
+from core.validation import save_valid
+
+from ..models import AffectedUnit, Initiative, RolloutWave
+
+
+def next_wave_number(initiative: Initiative) -> int:
+    highest = initiative.waves.aggregate(highest=Max("number"))["highest"]
+    return (highest or 0) + 1
+
+
+@transaction.atomic
+def save_wave(wave: RolloutWave, units: Iterable[AffectedUnit]) -> RolloutWave:
+    """Save ``wave`` holding exactly ``units`` (affected units of its initiative).
+
+    The units in it change on its go-live date; a unit taken out of it keeps the date it had.
+    """
+    save_valid(wave)  # the units already in the wave follow its date (``RolloutWave.save``)
+    chosen = {unit.pk for unit in units}
+    for affected in wave.initiative.affected_units.select_related("wave").order_by("pk"):
+        belongs = affected.pk in chosen
+        if belongs != (affected.wave_id == wave.pk):
+            affected.wave = wave if belongs else None
+            save_valid(affected)
+    return wave
