@@ -23,11 +23,15 @@ def save_wave(wave: RolloutWave, units: Iterable[AffectedUnit]) -> RolloutWave:
 
     The units in it change on its go-live date; a unit taken out of it keeps the date it had.
     """
-    save_valid(wave)  # the units already in the wave follow its date (``RolloutWave.save``)
     chosen = {unit.pk for unit in units}
-    for affected in wave.initiative.affected_units.select_related("wave").order_by("pk"):
-        belongs = affected.pk in chosen
-        if belongs != (affected.wave_id == wave.pk):
-            affected.wave = wave if belongs else None
+    rows = list(wave.initiative.affected_units.select_related("wave").order_by("pk"))
+    for affected in rows:  # taken out first, so they keep the date they had
+        if wave.pk is not None and affected.wave_id == wave.pk and affected.pk not in chosen:
+            affected.wave = None
+            save_valid(affected)
+    save_valid(wave)  # the units still in the wave follow its date (``RolloutWave.save``)
+    for affected in rows:
+        if affected.pk in chosen and affected.wave_id != wave.pk:
+            affected.wave = wave
             save_valid(affected)
     return wave
