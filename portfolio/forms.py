@@ -106,7 +106,11 @@ class AffectedUnitForm(TenantFormMixin, ModelForm):
         wave.label_from_instance = _wave_label
         wave.empty_label = _("No wave: the date below")
         self.fields["change_from"].required = False
+        self.fields["impact"].required = False  # left out, the row keeps its impact (a new one: moderate)
         self.fields["readiness"].choices = READINESS_CHOICES  # the empty choice keeps its own words
+
+    def clean_impact(self) -> str:
+        return self.cleaned_data["impact"] or self.instance.impact
 
     def clean(self):
         cleaned = super().clean()

@@ -134,8 +134,8 @@ def make_world(prefix: str, name: str) -> World:
     world.affected = AffectedUnit.objects.create(
         initiative=world.initiative, unit=unit, employees_affected=30, change_from=datetime.date(2026, 9, 1)
     )
-    # A wave with no units yet: the world's affected unit keeps its own date.
-    world.wave = RolloutWave.objects.create(initiative=world.initiative, number=1, go_live=datetime.date(2026, 10, 1))
+    # A wave with no units yet (the affected unit keeps its own date), numbered 9 to leave tests waves 1 and 2.
+    world.wave = RolloutWave.objects.create(initiative=world.initiative, number=9, go_live=datetime.date(2026, 10, 1))
     world.stakeholder = Stakeholder.objects.create(
         initiative=world.initiative, name=f"{name} tillitsvalgte", influence=3, attitude=-1
     )

@@ -2,7 +2,7 @@
 wave, the suggested order of the units, and the change-load check before a date is saved.
 
 The world (tests/factories.py): sector (100 employees) > unit (40) > department (20), and another
-unit (30). The initiative affects the unit (30 employees from 1 September 2026) and has wave 1
+unit (30). The initiative affects the unit (30 employees from 1 September 2026) and has wave 9
 (1 October 2026) with no units in it yet.
 """
 
@@ -67,12 +67,12 @@ def test_the_initiatives_editors_add_change_and_remove_waves_and_no_one_else(wor
     for refused in ("politician", "unit_leader", "employee", "benefit_responsible"):
         assert login(world.users[refused]).post(add, data).status_code == 403
         client.logout()
-    assert waves_of(world) == [(1, OCT_1)]
+    assert waves_of(world) == [(9, OCT_1)]
     assert affected_now(world) == (None, datetime.date(2026, 9, 1))
 
     client = login(world.users["project_leader"])
     page = assert_page(client.get(add), "Add: Rollout wave")
-    assert 'value="2"' in page  # the next number is proposed
+    assert 'value="10"' in page  # the number after the highest is proposed
     assert client.post(add, data).status_code == 302
     wave = RolloutWave.objects.get(initiative=world.initiative, number=2)
     assert affected_now(world) == (wave.pk, MARCH_1)  # the unit's date comes from its wave
@@ -104,16 +104,16 @@ def test_the_initiatives_editors_add_change_and_remove_waves_and_no_one_else(wor
 def test_a_unit_taken_out_of_a_wave_keeps_its_date_and_a_number_is_used_once(world, login, pages_in_english):
     client = login(world.users["project_leader"])
     edit = reverse("portfolio:wave_edit", args=[world.wave.pk])
-    assert client.post(edit, {"number": "1", "go_live": "2026-10-01", "units": [world.affected.pk]}).status_code == 302
+    assert client.post(edit, {"number": "9", "go_live": "2026-10-01", "units": [world.affected.pk]}).status_code == 302
     assert affected_now(world) == (world.wave.pk, OCT_1)
-    assert client.post(edit, {"number": "1", "go_live": "2026-11-02"}).status_code == 302  # no unit ticked
+    assert client.post(edit, {"number": "9", "go_live": "2026-11-02"}).status_code == 302  # no unit ticked
     assert affected_now(world) == (None, OCT_1)
 
     add = reverse("portfolio:wave_add", args=[world.initiative.pk])
-    response = client.post(add, {"number": "1", "go_live": "2027-01-04"})
+    response = client.post(add, {"number": "9", "go_live": "2027-01-04"})
     assert response.status_code == 200
     assert list(response.context["form"].errors) == ["number"]
-    assert waves_of(world) == [(1, datetime.date(2026, 11, 2))]
+    assert waves_of(world) == [(9, datetime.date(2026, 11, 2))]
 
 
 def test_the_initiative_page_lists_the_waves_with_their_units(world, login, pages_in_english):
@@ -122,7 +122,7 @@ def test_the_initiative_page_lists_the_waves_with_their_units(world, login, page
     world.affected.save()
     page = assert_page(login(world.users["employee"]).get(world.initiative.get_absolute_url()), world.initiative.name)
     waves = page[page.index('id="waves-heading"') :]
-    assert "Wave 1" in waves and "01.10.2026" in waves and world.unit.name in waves
+    assert "Wave 9" in waves and "01.10.2026" in waves and world.unit.name in waves
     assert reverse("portfolio:wave_edit", args=[world.wave.pk]) not in page  # an employee only reads
     units = page[page.index('id="units-heading"') : page.index('id="waves-heading"')]
     assert "4 of 5" in units and "Moderate" in units
@@ -151,7 +151,7 @@ def test_with_a_wave_the_waves_date_wins_and_without_one_a_date_is_needed(world,
         client.get(reverse("portfolio:affected_unit_edit", args=[world.affected.pk])), "Edit: Affected unit"
     )
     assert "With a wave, the unit changes on the wave&#x27;s go-live date." in page
-    assert "Wave 1, live 01.10.2026" in page
+    assert "Wave 9, live 01.10.2026" in page
 
     response = post_affected(client, world, change_from="", wave="")
     assert response.status_code == 200
@@ -283,16 +283,16 @@ def test_checking_a_waves_date_shows_the_unit_put_over_its_limit_and_saves_nothi
 
     page = assert_page(client.post(add, {**data, "check": "1"}), "Add: Rollout wave")
     assert warning in page and "Nothing is saved yet." in page
-    assert waves_of(w) == [(1, OCT_1)]
+    assert waves_of(w) == [(9, OCT_1)]
     assert affected_now(w) == (None, datetime.date(2026, 9, 1))
 
     later = assert_page(client.post(add, {**data, "go_live": "2027-05-03", "check": "1"}), "Add: Rollout wave")
     assert "No unit would be over its change-load limit in the months around this date." in later
-    assert waves_of(w) == [(1, OCT_1)]
+    assert waves_of(w) == [(9, OCT_1)]
 
     saved = client.post(add, data)  # the change is allowed; the warning follows it
     assert saved.status_code == 302
-    assert waves_of(w) == [(1, OCT_1), (2, MARCH_1)]
+    assert waves_of(w) == [(2, MARCH_1), (9, OCT_1)]
     assert warning in messages_of(saved)
 
 
