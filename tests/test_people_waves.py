@@ -15,6 +15,10 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from playwright.sync_api import expect
 
 from demo.fjordvik import load_fjordvik
 from demo.fjordvik_waves import IN_WAVES
@@ -22,7 +26,9 @@ from organisations.models import OrgUnit
 from people.models import ReadinessSettings
 from people.services.waves import suggested_order
 from portfolio.models import AffectedUnit, Initiative, Phase, RolloutWave
+from portfolio.views.parts import LOAD_CHECK
 
+from .browser import assert_accessible, assert_page_accessible, sign_in
 from .pages import assert_page
 
 pytestmark = pytest.mark.django_db
@@ -335,3 +341,27 @@ def test_the_demo_rolls_an_initiative_out_in_waves_with_readiness_judged():
     assert not initiative.affected_units.filter(readiness__isnull=True).exists()
     first = {a.unit.name for a in waves[0].affected_units.select_related("unit")}
     assert suggested_order(initiative)[0].affected.unit.name in first  # the demo starts where the order says
+
+
+# --- In the browser ------------------------------------------------------------------------------
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_a_project_leader_checks_a_waves_date_before_saving_it(page, crowded_march):
+    w = crowded_march
+    affected_unit(w.initiative, w.other_unit, 10, OCT_1, readiness=5)
+    with translation.override("nb"):
+        add_heading = _("Add: %(what)s") % {"what": capfirst(RolloutWave._meta.verbose_name)}
+        check_label = str(LOAD_CHECK.label)
+    sign_in(page, w.users["project_leader"])
+    assert_page_accessible(page, w.initiative.get_absolute_url(), w.initiative.name)
+    expect(page.locator("#suggested-order-heading + p + ol li").first).to_contain_text(w.other_unit.name)
+
+    assert_page_accessible(page, reverse("portfolio:wave_add", args=[w.initiative.pk]), add_heading)
+    page.get_by_label(w.unit.name).check()
+    page.locator("#id_go_live").fill("2027-03-01")
+    page.get_by_role("button", name=check_label).click()
+    expect(page.get_by_role("status")).to_contain_text(w.unit.name)
+    assert_accessible(page, add_heading)
+    assert not RolloutWave.objects.for_org(w.org).filter(number=1).exists()
