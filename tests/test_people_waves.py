@@ -300,6 +300,8 @@ def test_checking_a_waves_date_shows_the_unit_put_over_its_limit_and_saves_nothi
     assert saved.status_code == 302
     assert waves_of(w) == [(2, MARCH_1), (9, OCT_1)]
     assert warning in messages_of(saved)
+    shown = assert_page(client.get(saved.url), w.initiative.name)
+    assert f'data-color="warning" role="status"><p class="ds-paragraph">{warning}</p>' in shown
 
 
 def test_checking_an_affected_units_date_uses_the_same_check(crowded_march, login, pages_in_english):
