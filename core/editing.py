@@ -27,6 +27,24 @@ from .access import member_required, require
 from .tenancy import get_for_org_or_404
 
 
+@dataclass(frozen=True)
+class FormCheck:
+    """What saving a valid form would cause, worth knowing first (a unit put over its change load).
+
+    A second submit button (``label``) runs ``run`` on the valid, unsaved form and shows the
+    warnings it gives, or ``all_clear``, with the form again and nothing saved. Saving is allowed
+    whatever they say: the warnings, worked out before the save, follow it as messages.
+    """
+
+    label: str
+    run: Callable[[Any], list[str]]
+    all_clear: str
+
+
+#: The name of the submit button that asks for the check instead of saving.
+CHECK_BUTTON = "check"
+
+
 def edit_object(
     request,
     form_class,
@@ -36,6 +54,7 @@ def edit_object(
     back=None,
     context: dict | None = None,
     save: Callable[[Any], Any] | None = None,
+    check: FormCheck | None = None,
     **form_kwargs,
 ):
     """Show ``form_class`` for ``instance``; on valid POST save it and go to ``back``.
@@ -43,13 +62,20 @@ def edit_object(
     ``back`` is a model with ``get_absolute_url``, a URL, or None for the saved object's own page.
     ``save`` stores the valid form (default ``form.save()``): a service that keeps bookkeeping
     gets the unsaved row from ``form.save(commit=False)``. The form gets the organisation.
+    ``check``, when given, can be asked before saving (see ``FormCheck``).
     """
     form = form_class(request.POST or None, instance=instance, organisation=request.actor.organisation, **form_kwargs)
+    page = {"form": form, "title": title, "check": check, **(context or {})}
     if request.method == "POST" and form.is_valid():
+        warnings = check.run(form) if check else []
+        if check and CHECK_BUTTON in request.POST:
+            return render(request, "form.html", {**page, "checked": True, "check_warnings": warnings})
         (save or _save_form)(form)
         messages.success(request, _("The changes were saved."))
+        for warning in warnings:
+            messages.warning(request, warning)
         return redirect(back if back is not None else form.instance)
-    return render(request, "form.html", {"form": form, "title": title, **(context or {})})
+    return render(request, "form.html", page)
 
 
 def _save_form(form) -> None:
@@ -81,7 +107,7 @@ class RowKind:
     (measurements); ``new`` builds an unsaved row for the add page (default: the model with its
     parent set), ``form_kwargs`` and ``initial`` feed the form; ``initiative_of`` gives, from the
     parent, the initiative the form page links back to, and ``add_title`` the add page's heading
-    (default "Add: <the model's name>").
+    (default "Add: <the model's name>"); ``check`` lets the form be checked before it is saved.
     """
 
     model: type[models.Model]
@@ -100,6 +126,7 @@ class RowKind:
     initial: Callable[[HttpRequest], dict] | None = None
     initiative_of: Callable[[Any], Any] | None = None
     add_title: Callable[[Any], str] | None = None
+    check: FormCheck | None = None
 
     @property
     def label(self) -> str:
@@ -190,6 +217,7 @@ def _form_page(request, row_kind: RowKind, row, parent, title: str, **form_kwarg
         back=None if row_kind.show_saved else row_kind.back_to(parent),
         context=row_kind.context(parent),
         save=_save(row_kind),
+        check=row_kind.check,
         **(row_kind.form_kwargs(request, row) if row_kind.form_kwargs else {}),
         **form_kwargs,
     )

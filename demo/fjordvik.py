@@ -34,6 +34,7 @@ from .fjordvik_involvement import load_involvement
 from .fjordvik_load import load_change_load
 from .fjordvik_people import load_people
 from .fjordvik_training import load_training
+from .fjordvik_waves import load_waves
 
 DEMO_PASSWORD = "Fjordvik-demo-2026"
 
@@ -542,6 +543,7 @@ def load_fjordvik(reference: datetime.date | None = None) -> DemoResult:
     load_people(org, units, rng)
     load_training(org, users)
     load_involvement(org)
+    load_waves(org)
     load_change_load(org)
     return DemoResult(organisation=org, users=users)
 

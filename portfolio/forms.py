@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import Form, ModelForm, TenantFormMixin, TenantInlineFormSet
@@ -6,7 +7,19 @@ from core.widgets import TreeCheckboxes
 from organisations.models import OrgUnit
 from organisations.naming import PersonChoicesFormMixin
 
-from .models import AffectedUnit, Deviation, Idea, Initiative, Phase, Programme, Stakeholder, StatusReport
+from .models import (
+    AffectedUnit,
+    Deviation,
+    Idea,
+    Initiative,
+    Phase,
+    Programme,
+    RolloutWave,
+    Stakeholder,
+    StatusReport,
+)
+from .plan_checks import warnings_for
+from .services.rollout import save_wave
 
 
 class InitiativeForm(PersonChoicesFormMixin, TenantFormMixin, ModelForm):
@@ -43,11 +56,43 @@ class PhaseChangeForm(Form):
         self.fields["to_phase"].choices = [(p.value, p.label) for p in allowed]
 
 
+def _wave_label(wave: RolloutWave) -> str:
+    return _("Wave %(number)s, live %(date)s") % {
+        "number": wave.number,
+        "date": date_format(wave.go_live, "SHORT_DATE_FORMAT"),
+    }
+
+
+READINESS_CHOICES = [
+    ("", _("Not judged yet")),
+    (1, _("1 – not ready")),
+    (2, "2"),
+    (3, _("3 – partly ready")),
+    (4, "4"),
+    (5, _("5 – ready")),
+]
+
+
 class AffectedUnitForm(TenantFormMixin, ModelForm):
+    readiness = forms.TypedChoiceField(
+        label=_("How ready is the unit?"),
+        choices=READINESS_CHOICES,
+        coerce=int,
+        empty_value=None,
+        required=False,
+        help_text=_(
+            "The unit leader's judgement of how ready the staff are for this change, from 1 (not ready) "
+            "to 5 (ready). The most ready units are suggested for the first waves."
+        ),
+    )
+
     class Meta:
         model = AffectedUnit
-        fields = ["unit", "employees_affected", "change_from", "change_description"]
+        fields = ["unit", "employees_affected", "wave", "change_from", "impact", "readiness", "change_description"]
         widgets = {"change_description": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {
+            "change_from": _("Needed only without a wave. With a wave, the unit changes on the wave's go-live date."),
+        }
 
     def __init__(self, *args, choosable_units: frozenset[int] | None = None, **kwargs):
         """``choosable_units`` limits the unit choice (a unit leader picks only units they lead)."""
@@ -56,6 +101,23 @@ class AffectedUnitForm(TenantFormMixin, ModelForm):
         if choosable_units is not None:
             units = units.filter(pk__in=choosable_units)
         self.fields["unit"].queryset = units
+        wave = self.fields["wave"]
+        wave.queryset = RolloutWave.objects.filter(initiative=self.instance.initiative)
+        wave.label_from_instance = _wave_label
+        wave.empty_label = _("No wave: the date below")
+        self.fields["change_from"].required = False
+        self.fields["impact"].required = False  # left out, the row keeps its impact (a new one: moderate)
+        self.fields["readiness"].choices = READINESS_CHOICES  # the empty choice keeps its own words
+
+    def clean_impact(self) -> str:
+        return self.cleaned_data["impact"] or self.instance.impact
+
+    def clean(self):
+        cleaned = super().clean()
+        dated = cleaned.get("wave") or cleaned.get("change_from")
+        if not dated and not self.has_error("change_from") and not self.has_error("wave"):
+            self.add_error("change_from", _("Give the date the unit changes from, or choose a wave."))
+        return cleaned
 
     def validate_unique(self):
         # The initiative is set by the view, so check the one-row-per-unit rule here.
@@ -68,6 +130,59 @@ class AffectedUnitForm(TenantFormMixin, ModelForm):
             and (AffectedUnit.objects.filter(initiative=initiative, unit=unit).exclude(pk=self.instance.pk).exists())
         ):
             self.add_error("unit", _("This unit is already listed for the initiative."))
+
+    def load_warnings(self) -> list[str]:
+        """What the row as typed would do to the change load, against the row as stored (valid form)."""
+        stored = AffectedUnit.objects.filter(initiative=self.instance.initiative, pk=self.instance.pk)
+        return warnings_for(self.organisation, list(stored) if self.instance.pk else [], [self.instance])
+
+
+class RolloutWaveForm(TenantFormMixin, ModelForm):
+    units = forms.ModelMultipleChoiceField(
+        label=_("Units in this wave"),
+        queryset=AffectedUnit.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("A unit moved here from another wave changes on this wave's date."),
+    )
+
+    class Meta:
+        model = RolloutWave
+        fields = ["number", "go_live"]
+        help_texts = {"go_live": _("The units in the wave change from this date.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        units = self.fields["units"]
+        units.queryset = AffectedUnit.objects.filter(initiative=self.instance.initiative).select_related("unit", "wave")
+        units.label_from_instance = _unit_in_wave_label
+        if self.instance.pk:
+            units.initial = [affected.pk for affected in units.queryset if affected.wave_id == self.instance.pk]
+
+    def validate_unique(self):
+        # The initiative is set by the view, so check the one-number-per-initiative rule here.
+        super().validate_unique()
+        number = self.cleaned_data.get("number")
+        waves = RolloutWave.objects.filter(initiative=self.instance.initiative, number=number)
+        if number and waves.exclude(pk=self.instance.pk).exists():
+            self.add_error("number", _("The initiative already has a wave with this number."))
+
+    def save(self, commit: bool = True) -> RolloutWave:
+        return save_wave(self.instance, self.cleaned_data["units"])
+
+    def load_warnings(self) -> list[str]:
+        """What moving the chosen units to this go-live would do to the change load (valid form)."""
+        units = list(self.cleaned_data["units"])
+        return warnings_for(self.organisation, units, units, self.cleaned_data["go_live"])
+
+
+def _unit_in_wave_label(affected: AffectedUnit) -> str:
+    if affected.wave is None:
+        return _("%(unit)s (now %(date)s, no wave)") % {
+            "unit": affected.unit.name,
+            "date": date_format(affected.change_from, "SHORT_DATE_FORMAT"),
+        }
+    return _("%(unit)s (now in wave %(number)s)") % {"unit": affected.unit.name, "number": affected.wave.number}
 
 
 class StakeholderForm(TenantFormMixin, ModelForm):

@@ -29,6 +29,13 @@ urlpatterns = [
         add="initiatives/<int:pk>/units/new/",
         row="affected-units/<int:pk>/",
     ),
+    *row_urls(
+        parts.INITIATIVE_ROWS,
+        name="wave",
+        kind="wave",
+        add="initiatives/<int:pk>/waves/new/",
+        row="waves/<int:pk>/",
+    ),
     path("initiatives/<int:pk>/status/new/", parts.status_report_add, name="status_report_add"),
     path("status/<int:pk>/", parts.status_report_detail, name="status_report"),
     path("ideas/", ideas.idea_list, name="ideas"),

@@ -25,7 +25,7 @@ from benefits.services.measurements import save_measurement
 from organisations.models import Invitation, Membership, Organisation, OrgUnit, Role, RoleAssignment
 from organisations.validators import orgnr_check_digit
 from people.models import CompetenceRequirement, Course, CourseTheme, SelfAssessment, SelfAssessmentAnswer, Theme
-from portfolio.models import AffectedUnit, Idea, Initiative, Programme, Stakeholder, StatusReport
+from portfolio.models import AffectedUnit, Idea, Initiative, Programme, RolloutWave, Stakeholder, StatusReport
 from portfolio.services.phases import record_creation
 
 PASSWORD = "Test-passord-2026"
@@ -72,6 +72,7 @@ class World:
     users: dict = field(default_factory=dict)
     initiative: Initiative | None = None
     affected: AffectedUnit | None = None
+    wave: RolloutWave | None = None
     stakeholder: Stakeholder | None = None
     report: StatusReport | None = None
     idea: Idea | None = None
@@ -133,6 +134,8 @@ def make_world(prefix: str, name: str) -> World:
     world.affected = AffectedUnit.objects.create(
         initiative=world.initiative, unit=unit, employees_affected=30, change_from=datetime.date(2026, 9, 1)
     )
+    # A wave with no units yet (the affected unit keeps its own date), numbered 9 to leave tests waves 1 and 2.
+    world.wave = RolloutWave.objects.create(initiative=world.initiative, number=9, go_live=datetime.date(2026, 10, 1))
     world.stakeholder = Stakeholder.objects.create(
         initiative=world.initiative, name=f"{name} tillitsvalgte", influence=3, attitude=-1
     )

@@ -29,6 +29,7 @@ ROW_URLS = [
     ("benefits:goal", GOALS, False),
     ("portfolio:affected_unit", {"affected_unit": INITIATIVE_ROWS["affected_unit"]}, False),
     ("portfolio:stakeholder", {"stakeholder": INITIATIVE_ROWS["stakeholder"]}, False),
+    ("portfolio:wave", {"wave": INITIATIVE_ROWS["wave"]}, False),
     ("portfolio:programme", PROGRAMMES, False),
 ]
 KINDS = [(prefix, kind, in_path) for prefix, registry, in_path in ROW_URLS for kind in registry]
@@ -47,6 +48,7 @@ CHANGES = {
     "goal": ("name", "Trygg eldreomsorg", "Trygg eldreomsorg"),
     "affected_unit": ("change_description", "Nye rutiner", "Nye rutiner"),
     "stakeholder": ("name", "Pårørende", "Pårørende"),
+    "wave": ("go_live", "2026-11-02", datetime.date(2026, 11, 2)),
     "programme": ("name", "Digital omsorg", "Digital omsorg"),
 }
 # Rows of the world that must stay when someone asks to remove them, and why.

@@ -54,6 +54,9 @@ WITH_ID = {
     "portfolio:affected_unit_add": lambda w: w.initiative.pk,
     "portfolio:affected_unit_edit": lambda w: w.affected.pk,
     "portfolio:affected_unit_delete": lambda w: w.affected.pk,
+    "portfolio:wave_add": lambda w: w.initiative.pk,
+    "portfolio:wave_edit": lambda w: w.wave.pk,
+    "portfolio:wave_delete": lambda w: w.wave.pk,
     "portfolio:status_report_add": lambda w: w.initiative.pk,
     "portfolio:status_report": lambda w: w.report.pk,
     "portfolio:idea": lambda w: w.idea.pk,
@@ -124,6 +127,7 @@ ROW_OF_KIND = {
     "measurement": "measurement",
     "goal": "goal",
     "affected_unit": "affected",
+    "wave": "wave",
     "stakeholder": "stakeholder",
     "programme": "programme",
 }
@@ -147,6 +151,7 @@ WITH_KIND = (
 POST_ONLY = {
     "portfolio:stakeholder_delete",
     "portfolio:affected_unit_delete",
+    "portfolio:wave_delete",
     "portfolio:programme_delete",
     "benefits:measurement_delete",
     "benefits:goal_delete",

@@ -253,17 +253,33 @@ def what_if(
     """The units (and the units above them) that would be over their limit if ``affected_units``
     went live on ``go_live`` instead of their dates now, and were not over it already:
     (unit, month, load, limit) for each such month."""
+    return what_if_replaced(organisation, affected_units, affected_units, go_live=go_live, month_count=month_count)
+
+
+def what_if_replaced(
+    organisation: Organisation,
+    stored: Sequence[AffectedUnit],
+    planned: Sequence[AffectedUnit],
+    *,
+    go_live: datetime.date | None = None,
+    month_count: int = 6,
+) -> list[tuple[OrgUnit, datetime.date, Decimal, Decimal]]:
+    """As ``what_if``, for saved rows ``stored`` replaced by ``planned``: unsaved rows as a form
+    built them (a new one, or a saved one with another date, impact or headcount), going live on
+    ``go_live`` or, without it, each on its own date. The months start the month before the
+    earliest planned go-live."""
+    if not planned:
+        return []
     settings = readiness_settings(organisation)
     units = list(organisation_units(organisation))
-    months = months_from(add_months(month_start(go_live), -1), month_count)
+    first = min(go_live or a.change_from for a in planned)
+    months = months_from(add_months(month_start(first), -1), month_count)
     base = load_inputs(organisation, settings)
-    now = affected_unit_inputs(organisation, affected_units, settings)
-    moved = base + now.minus() + affected_unit_inputs(organisation, affected_units, settings, go_live=go_live)
+    taken_out = affected_unit_inputs(organisation, stored, settings).minus()
+    moved = base + taken_out + affected_unit_inputs(organisation, planned, settings, go_live=go_live)
     before = build_grid(units, base, months, settings)
     after = build_grid(units, moved, months, settings)
-    touched = {
-        ancestor for a in affected_units for unit in units if unit.pk == a.unit_id for ancestor in unit.tree_path
-    }
+    touched = {ancestor for a in planned for unit in units if unit.pk == a.unit_id for ancestor in unit.tree_path}
     found = []
     for was, will in zip(before.rows, after.rows, strict=True):
         if will.unit.pk not in touched:

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,7 +14,7 @@ from core.tenancy import get_for_org_or_404
 
 from ..filters import PortfolioFilter
 from ..forms import InitiativeForm, PhaseChangeForm
-from ..models import Idea, Initiative, Stakeholder
+from ..models import AffectedUnit, Idea, Initiative, Stakeholder
 from ..services.card import idea_units_not_affected, missing_on_card
 from ..services.listing import export_table, portfolio_page, portfolio_queryset
 from ..services.phases import allowed_next_phases, change_phase, record_creation
@@ -64,7 +65,13 @@ def initiative_detail(request, pk: int):
         "missing": missing_on_card(initiative),
         "units_from_idea": idea_units_not_affected(initiative, idea),
         "phase_changes": initiative.phase_changes.select_related("changed_by"),
-        "affected_units": initiative.affected_units.select_related("unit", "unit__parent"),
+        "affected_units": initiative.affected_units.select_related("unit", "unit__parent", "wave"),
+        "waves": initiative.waves.prefetch_related(
+            Prefetch(
+                "affected_units",
+                queryset=AffectedUnit.objects.for_org(organisation).select_related("unit").order_by("unit__name"),
+            )
+        ),
         "stakeholders": initiative.stakeholders.all(),
         "reports": initiative.status_reports.prefetch_related("deviations").select_related("author")[:5],
         "history": history_for(initiative, children_key="initiative"),

@@ -1,4 +1,4 @@
-"""The rows of an initiative page (affected units, stakeholders), programmes, and status reports."""
+"""The rows of an initiative page (affected units, rollout waves, stakeholders), programmes, and status reports."""
 
 from django.contrib import messages
 from django.db import transaction
@@ -6,15 +6,17 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.access import member_required, require
-from core.editing import RowKind, RowRegistry
+from core.editing import FormCheck, RowKind, RowRegistry
 from core.tenancy import get_for_org_or_404
 from core.validation import parse_id
 
-from ..forms import AffectedUnitForm, ProgrammeForm, StakeholderForm, status_report_forms
-from ..models import AffectedUnit, Initiative, Programme, Stakeholder, StatusReport
+from ..forms import AffectedUnitForm, ProgrammeForm, RolloutWaveForm, StakeholderForm, status_report_forms
+from ..models import AffectedUnit, Initiative, Programme, RolloutWave, Stakeholder, StatusReport
 from ..permissions import choosable_units
+from ..services.rollout import next_wave_number
 
 
 def _programme_in_use(programme: Programme) -> str | None:
@@ -22,6 +24,13 @@ def _programme_in_use(programme: Programme) -> str | None:
         return _("This programme has initiatives. Move them to another programme first.")
     return None
 
+
+# A planned date can be checked against the units' change load before it is saved.
+LOAD_CHECK = FormCheck(
+    label=gettext_lazy("Check change load"),
+    run=lambda form: form.load_warnings(),
+    all_clear=gettext_lazy("No unit would be over its change-load limit in the months around this date."),
+)
 
 # Rows on the initiative page, kept by those who edit the initiative; the leader of an affected
 # unit may also correct that unit's row, choosing only among the units they lead.
@@ -35,6 +44,16 @@ INITIATIVE_ROWS: RowRegistry = {
         initiative_of=lambda initiative: initiative,
         form_kwargs=lambda request, row: {"choosable_units": choosable_units(request.actor, row.initiative)},
         initial=lambda request: {"unit": parse_id(request.GET.get("unit", ""))},  # a unit named in the idea
+        check=LOAD_CHECK,
+    ),
+    "wave": RowKind(
+        RolloutWave,
+        RolloutWaveForm,
+        parent="initiative",
+        rule="portfolio.change_initiative",
+        initiative_of=lambda initiative: initiative,
+        new=lambda request, initiative: RolloutWave(initiative=initiative, number=next_wave_number(initiative)),
+        check=LOAD_CHECK,
     ),
     "stakeholder": RowKind(
         Stakeholder,

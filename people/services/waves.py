@@ -1,0 +1,106 @@
+"""Rollout waves on the people side: which units to start with, and what a planned date would do to
+the change load.
+
+``suggested_order`` ranks an initiative's affected units for the waves: the units judged most ready
+first (the research advises starting with the most motivated units, DOMAIN.md §3), then those with
+the lowest change load around their planned go-live. ``load_warnings`` is the check the portfolio's
+wave and affected-unit forms ask before saving (registered in ``people.apps``).
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from core.formatting import format_number
+from organisations.models import Organisation
+from portfolio.models import AffectedUnit, Initiative
+
+from .load import add_months, change_load, month_start, what_if_replaced
+
+#: The months looked at around a unit's go-live: this many before and after the month itself.
+MONTHS_AROUND = 1
+HIGHEST_READINESS = 5
+
+
+def month_name(month: datetime.date) -> str:
+    """ "mars 2027" in the interface language."""
+    return date_format(month, "YEAR_MONTH_FORMAT")
+
+
+def load_text(load: Decimal) -> str:
+    """A load as people read it: 23,5, and 20 rather than 20,0."""
+    return format_number(load, 0 if load == load.to_integral_value() else 1)
+
+
+@dataclass(frozen=True)
+class SuggestedUnit:
+    """An affected unit in the suggested order, with the highest load it carries around its go-live."""
+
+    affected: AffectedUnit
+    load: Decimal
+    month: datetime.date  # the month of that load
+
+    @property
+    def reason(self) -> str:
+        load = {"load": load_text(self.load), "month": month_name(self.month)}
+        if self.affected.readiness is None:
+            return _("readiness not judged; load %(load)s in %(month)s") % load
+        return _("ready %(readiness)s of %(most)s; load %(load)s in %(month)s") % {
+            "readiness": self.affected.readiness,
+            "most": HIGHEST_READINESS,
+            **load,
+        }
+
+
+def _month_number(day: datetime.date) -> int:
+    return day.year * 12 + day.month
+
+
+def suggested_order(initiative: Initiative) -> list[SuggestedUnit]:
+    """The initiative's affected units, most ready first (5 → 1, not judged last), then the lowest
+    change load in the months around each unit's planned go-live (the unit's whole load, this
+    change included), then by name.
+
+    One query for the units and one load grid for all of them, whatever their number.
+    """
+    affected = list(initiative.affected_units.select_related("unit"))
+    if not affected:
+        return []
+    first = add_months(month_start(min(a.change_from for a in affected)), -MONTHS_AROUND)
+    last = add_months(month_start(max(a.change_from for a in affected)), MONTHS_AROUND)
+    month_count = _month_number(last) - _month_number(first) + 1
+    grid = change_load(initiative.organisation, first, month_count, unit_ids={a.unit_id for a in affected})
+    suggested = []
+    for unit in affected:
+        row = grid.row_for(unit.unit_id)
+        go_live = _month_number(unit.change_from)
+        around = [
+            (load, month)
+            for month, load in zip(grid.months, row.loads, strict=True)
+            if abs(_month_number(month) - go_live) <= MONTHS_AROUND
+        ]
+        load, month = max(around, key=lambda pair: pair[0])  # the earliest month at a tie
+        suggested.append(SuggestedUnit(unit, load, month))
+    # When the survey issue lands, survey readiness joins the leader's judgement in this key.
+    suggested.sort(key=lambda s: (-(s.affected.readiness or 0), s.load, s.affected.unit.name))
+    return suggested
+
+
+def load_warnings(
+    organisation: Organisation,
+    stored: Sequence[AffectedUnit],
+    planned: Sequence[AffectedUnit],
+    go_live: datetime.date | None,
+) -> list[str]:
+    """The units a planned date would newly put over their change-load limit, in words."""
+    return [
+        _("%(unit)s would be over its change-load limit in %(month)s: load %(load)s, limit %(limit)s.")
+        % {"unit": unit.name, "month": month_name(month), "load": load_text(load), "limit": load_text(limit)}
+        for unit, month, load, limit in what_if_replaced(organisation, stored, planned, go_live=go_live)
+    ]
