@@ -89,3 +89,6 @@ register_write("people.record_training_progress", runs_initiative_of | leads_uni
 # obj: the AffectedUnit (appointing) or the ChangeAgent
 register_write("people.appoint_agents", runs_initiative_of | leads_unit_of)
 register_write("people.manage_readiness_settings", manages_portfolio)
+# Change load: the heatmap of every unit for management, of their own units for leaders.
+register_read("people.view_change_load", leads_portfolio | leads_a_unit)
+register_read("people.view_all_unit_loads", leads_portfolio)

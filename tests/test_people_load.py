@@ -126,3 +126,22 @@ def test_the_grid_takes_the_same_queries_whatever_the_data(loaded, django_assert
     with django_assert_num_queries(4):
         grid = change_load(w.org, SEP, 12)
     assert loads(grid, w.other_unit)[0] == Decimal("4.2")  # 5 × 5 × 5 / 30 = 4.17
+
+
+def test_a_load_is_rounded_half_up_to_one_decimal(world):
+    decided(world.initiative)
+    # One of the department's 20 at moderate impact: 5 × 1 / 20 = 0,25, shown as 0,3 (not 0,2).
+    AffectedUnit.objects.create(
+        initiative=world.initiative, unit=world.department, employees_affected=1, change_from=SEP
+    )
+    assert loads(change_load(world.org, SEP, 1), world.department) == [Decimal("0.3")]
+
+
+def test_what_if_adds_an_ideas_units_without_taking_out_what_was_never_counted(loaded):
+    w = loaded
+    w.unit.change_load_limit = Decimal(12)
+    w.unit.save()
+    decided(w.initiative, Phase.CONCEPT)  # its 300 points for the unit do not count today
+    # Live 1 October, they would meet the department's 200 points in October to December: 12,5 each.
+    found = what_if(w.org, [w.affected], datetime.date(2026, 10, 1))
+    assert found == [(w.unit, month, Decimal("12.5"), Decimal(12)) for month in (OCT, NOV, DEC)]

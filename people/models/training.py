@@ -155,3 +155,10 @@ class ReadinessSettings(TenantModel):
 
     def __str__(self) -> str:
         return str(_("Readiness settings"))
+
+    def clean(self) -> None:
+        # A higher impact never weighs less than a lower one.
+        if self.weight_moderate is not None and self.weight_low is not None and self.weight_moderate < self.weight_low:
+            raise ValidationError({"weight_moderate": _("A moderate impact cannot weigh less than a low one.")})
+        if self.weight_high is not None and self.weight_moderate is not None and self.weight_high < self.weight_moderate:
+            raise ValidationError({"weight_high": _("A high impact cannot weigh less than a moderate one.")})
