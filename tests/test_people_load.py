@@ -25,6 +25,10 @@ def decided(initiative: Initiative, phase: str = Phase.EXECUTION) -> Initiative:
 
 @pytest.fixture
 def loaded(world):
+    return build_loaded(world)
+
+
+def build_loaded(world):
     """The world's change (high impact, 30 of the unit's 40, live 1 September: 300 points) and a
     second one (high, 20 of the department's 20, live 15 October: 200 points) whose department
     trains 10 people 4 hours 28 days before go-live (17 September: 40 hours)."""

@@ -13,7 +13,6 @@ from django.template import Context, Template
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 
 from organisations.actor import build_actor
 from organisations.models import OrgUnit
@@ -26,7 +25,7 @@ from portfolio.models import AffectedUnit, Initiative, Phase
 from .factories_load import THIS_MONTH, add_overloaded_departments, current_load, decided, high_impact
 from .pages import assert_page
 from .test_dashboards import home, panels
-from .test_people_load import loaded  # noqa: F401  (the hand-computed world, from September 2026)
+from .test_people_load import build_loaded
 
 pytestmark = pytest.mark.django_db
 
@@ -88,9 +87,7 @@ def test_the_period_can_start_another_month_and_run_24_or_36_months(current, log
 
 def test_a_sector_shows_only_its_units(current, login):
     w = current
-    other_sector = OrgUnit.objects.create(
-        organisation=w.org, name="Oppvekst", level=OrgUnit.Level.SECTOR, headcount=50
-    )
+    other_sector = OrgUnit.objects.create(organisation=w.org, name="Oppvekst", level=OrgUnit.Level.SECTOR, headcount=50)
     client = login(w.users["portfolio_office"])
     assert other_sector.name in table_rows(assert_page(client.get(URL), "Change load"))
     rows = table_rows(assert_page(client.get(URL, {"sector": w.sector.pk}), "Change load"))
@@ -129,7 +126,8 @@ def test_a_unit_leader_sees_the_units_they_lead_only(current, login):
     body = assert_page(login(w.users["unit_leader"]).get(URL), "Change load")
     rows = table_rows(body)
     assert list(rows) == [w.unit.name, w.department.name]
-    assert f'class="load-unit load-depth-0"><a class="ds-link" href="{reverse("organisations:unit", args=[w.unit.pk])}"' in body
+    unit_url = reverse("organisations:unit", args=[w.unit.pk])
+    assert f'class="load-unit load-depth-0"><a class="ds-link" href="{unit_url}"' in body
     # The middle manager manages the other unit.
     rows = table_rows(assert_page(login(w.users["middle_manager"]).get(URL), "Change load"))
     assert list(rows) == [w.other_unit.name]
@@ -253,6 +251,12 @@ def test_the_portfolio_office_is_warned_of_every_unit_over_the_limit(current, lo
     set_limit(w.unit, 30)
     set_limit(w.department, 30)
     assert "people-units_overloaded" not in panels(home(login, w.users["portfolio_office"]))
+
+
+@pytest.fixture
+def loaded(world):
+    """The hand-computed world of test_people_load.py, from September 2026."""
+    return build_loaded(world)
 
 
 def test_an_initiative_is_warned_of_its_units_over_the_limit_while_it_weighs_on_them(loaded):

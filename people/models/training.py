@@ -158,7 +158,8 @@ class ReadinessSettings(TenantModel):
 
     def clean(self) -> None:
         # A higher impact never weighs less than a lower one.
-        if self.weight_moderate is not None and self.weight_low is not None and self.weight_moderate < self.weight_low:
+        low, moderate, high = self.weight_low, self.weight_moderate, self.weight_high
+        if None not in (low, moderate) and moderate < low:
             raise ValidationError({"weight_moderate": _("A moderate impact cannot weigh less than a low one.")})
-        if self.weight_high is not None and self.weight_moderate is not None and self.weight_high < self.weight_moderate:
+        if None not in (moderate, high) and high < moderate:
             raise ValidationError({"weight_high": _("A high impact cannot weigh less than a moderate one.")})
