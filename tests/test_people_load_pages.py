@@ -22,6 +22,7 @@ from people.services.load_warnings import ContributedMonth, MonthOver, initiativ
 from people.services.unit_load import unit_load_row
 from portfolio.models import AffectedUnit, Initiative, Phase
 
+from .browser import assert_accessible, assert_page_accessible, sign_in
 from .factories_load import THIS_MONTH, add_overloaded_departments, current_load, decided, high_impact
 from .pages import assert_page
 from .test_dashboards import home, panels
@@ -71,6 +72,13 @@ def test_the_portfolio_office_sees_every_unit_in_tree_order_with_the_loads(curre
     assert rows[w.sector.name][:5] == ["20,0", "3,4", "5,0", "5,0", "2,0"]
     assert rows[w.other_unit.name][1:] == ["0,0"] * 12
     assert "2 months over the limit" in body
+    # The picture: every cell says its number, and the months over the limit carry ▲ and say so.
+    svg = re.search(
+        r'<div class="heatmap-scroll" tabindex="0" role="region" aria-label="[^"]+">(<svg.*?</svg>)', body, re.S
+    )
+    assert 'role="img" aria-label="Change load per unit and month"' in svg.group(1)
+    assert svg.group(1).count("12,5 ▲</text>") == 2
+    assert f"<title>{w.unit.name}, {NEXT:%B %Y}: load 12,5, over the limit of 12,0</title>" in svg.group(1)
     # Indented by level below the sector.
     assert re.search(r'class="load-unit load-depth-2"><a class="ds-link" href="[^"]+">' + w.department.name, body)
 
@@ -415,3 +423,21 @@ def test_a_unit_limit_out_of_range_is_a_field_error(current, login, limit):
     assert list(response.context["form"].errors) == ["change_load_limit"]
     w.unit.refresh_from_db()
     assert w.unit.change_load_limit is None
+
+
+# In a real browser, at phone width
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("months", [12, 36])
+def test_the_heatmap_is_accessible_at_phone_width(page, world, months):
+    current_load(world)
+    set_limit(world.unit, 12)
+    office = world.users["portfolio_office"]
+    office.preferred_language = "en"
+    office.save()
+    sign_in(page, office)
+    assert_page_accessible(page, f"{URL}?months={months}", "Change load")
+    page.locator("summary").click()  # the table too, opened
+    assert_accessible(page, "Change load")
