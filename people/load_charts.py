@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from core.formatting import format_number
 from core.heatmap import Band, Cell, heatmap_svg
 
-from .services.load_heatmap import HeatmapRow, LoadCell, LoadHeatmap
+from .services.load_heatmap import HeatmapRow, LoadHeatmap
 
 OVER_MARK = "▲"  # beside the number, so a month over the limit reads without colour
 
@@ -24,21 +24,25 @@ def load_bands() -> list[Band]:
     ]
 
 
-def load_cell(row: HeatmapRow, cell: LoadCell) -> Cell:
-    load, limit = format_number(cell.load, 1), format_number(row.limit, 1)
-    where = {"unit": row.unit.name, "month": date_format(cell.month, "YEAR_MONTH_FORMAT"), "load": load}
-    if cell.over:
-        title = _("%(unit)s, %(month)s: load %(load)s, over the limit of %(limit)s") % {**where, "limit": limit}
-        return Cell(cell.band, f"{load} {OVER_MARK}", title)
-    title = _("%(unit)s, %(month)s: load %(load)s, limit %(limit)s") % {**where, "limit": limit}
-    return Cell(cell.band, load, title)
-
-
 def load_heatmap_svg(heatmap: LoadHeatmap) -> SafeString:
+    # Words and formats are looked up once, not once per cell: a page may have 300 units × 36 months.
+    months = [date_format(month, "YEAR_MONTH_FORMAT") for month in heatmap.months]
+    within = _("%(unit)s, %(month)s: load %(load)s, limit %(limit)s")
+    over = _("%(unit)s, %(month)s: load %(load)s, over the limit of %(limit)s")
+
+    def cells(row: HeatmapRow) -> list[Cell]:
+        facts = {"unit": row.unit.name, "limit": format_number(row.limit, 1)}
+        return [
+            Cell(cell.band, f"{cell.text} {OVER_MARK}", over % {**facts, "month": month, "load": cell.text})
+            if cell.over
+            else Cell(cell.band, cell.text, within % {**facts, "month": month, "load": cell.text})
+            for month, cell in zip(months, row.cells, strict=True)
+        ]
+
     return heatmap_svg(
         [row.unit.name for row in heatmap.rows],
         [date_format(month, "M Y") for month in heatmap.months],
-        [[load_cell(row, cell) for cell in row.cells] for row in heatmap.rows],
+        [cells(row) for row in heatmap.rows],
         label=_("Change load per unit and month"),
         legend=load_bands(),
     )

@@ -7,6 +7,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from decimal import Decimal
 
+from core.formatting import format_number
 from organisations.models import Organisation, OrgUnit
 
 from .load import change_load
@@ -29,6 +30,7 @@ class LoadCell:
     month: datetime.date
     load: Decimal
     band: str
+    text: str  # the load in Norwegian format, 12,5
 
     @property
     def over(self) -> bool:
@@ -70,14 +72,18 @@ def load_heatmap(
         and (sector is None or sector.pk in row.unit.tree_path)
     ]
     top = min((len(row.unit.tree_path) for row in shown), default=1)
+    texts: dict[Decimal, str] = {}  # most cells share a few values: each is formatted once
+
+    def cell(month: datetime.date, load: Decimal, limit: Decimal) -> LoadCell:
+        text = texts.get(load) or texts.setdefault(load, format_number(load, 1))
+        return LoadCell(month, load, band(load, limit), text)
+
     rows = tuple(
         HeatmapRow(
             row.unit,
             len(row.unit.tree_path) - top,
             row.limit,
-            tuple(
-                LoadCell(month, load, band(load, row.limit)) for month, load in zip(grid.months, row.loads, strict=True)
-            ),
+            tuple(cell(month, load, row.limit) for month, load in zip(grid.months, row.loads, strict=True)),
         )
         for row in shown
     )
