@@ -41,7 +41,8 @@ above(unit_id, ancestor_id) AS (
     WHERE u.parent_id IS NOT NULL
 ),
 counted AS (
-    SELECT a.id, a.unit_id, a.change_from, a.impact, a.employees_affected
+    SELECT a.id, a.unit_id, a.change_from, a.impact, a.employees_affected,
+           {go_live_month} AS first_month, {weighs_until} AS until_month
     FROM portfolio_affectedunit a JOIN portfolio_initiative i ON i.id = a.initiative_id
     WHERE a.organisation_id = %(org)s AND i.phase NOT IN ('concept', 'stopped')
 ),
@@ -49,23 +50,28 @@ amounts(unit_id, month, amount) AS (
     SELECT a.unit_id, m.month,
            CASE a.impact WHEN 'low' THEN %(low)s WHEN 'high' THEN %(high)s ELSE %(moderate)s END
            * a.employees_affected
-    FROM counted a JOIN months m ON m.month >= {go_live_month} AND m.month < {weighs_until}
+    FROM counted a JOIN months m ON m.month >= a.first_month AND m.month < a.until_month
     UNION ALL
     SELECT a.unit_id, {training_month}, t.hours_per_employee * t.employees
     FROM people_trainingactivity t JOIN counted a ON a.id = t.affected_unit_id
     WHERE t.organisation_id = %(org)s AND t.method <> 'citizens'
+),
+per_unit(unit_id, month, amount) AS (
+    SELECT x.unit_id, x.month, SUM(x.amount) FROM amounts x JOIN months m ON m.month = x.month
+    GROUP BY x.unit_id, x.month
 )
-SELECT above.ancestor_id, x.month, SUM(x.amount), u.headcount, COALESCE(u.change_load_limit, %(limit)s)
-FROM amounts x
-JOIN months m ON m.month = x.month
-JOIN above ON above.unit_id = x.unit_id
+SELECT above.ancestor_id, p.month, SUM(p.amount), u.headcount, COALESCE(u.change_load_limit, %(limit)s)
+FROM per_unit p
+JOIN above ON above.unit_id = p.unit_id
 JOIN organisations_orgunit u ON u.id = above.ancestor_id
-GROUP BY above.ancestor_id, x.month, u.headcount, u.change_load_limit
+GROUP BY above.ancestor_id, p.month, u.headcount, u.change_load_limit
 """
 VENDOR_SQL = {
     "postgresql": {
+        # A series of integers, whose length the planner knows (of dates it would guess 1 000).
         "months": (
-            "months(month) AS (SELECT generate_series(%(first)s::date, %(last)s::date, interval '1 month')::date)"
+            "months(month) AS (SELECT (%(first)s::date + n * interval '1 month')::date"
+            " FROM generate_series(0, %(count)s - 1) AS n)"
         ),
         "go_live_month": "date_trunc('month', a.change_from)::date",
         "weighs_until": "(date_trunc('month', a.change_from) + %(months_of_change)s * interval '1 month')::date",
@@ -178,19 +184,24 @@ def actions(organisation, first: datetime.date, count: int, sizes: dict[str, int
     )
     client = Client()
     client.force_login(office)
-    path = f"/people/load/?start={first:%Y-%m}&months={count}"
 
-    def page() -> None:
-        response = client.get(path)
-        assert response.status_code == 200, response.status_code
-        sizes[path] = len(response.content)
+    def page(path: str) -> Callable[[], None]:
+        def request() -> None:
+            response = client.get(path)
+            assert response.status_code == 200, (path, response.status_code)
+            sizes[path] = len(response.content)
+
+        return request
 
     sql = "Hand-written SQL: the grid (recursive CTE, month series)"
+    whole = f"/people/load/?start={first:%Y-%m}&months={count}"
+    default = f"/people/load/?start={first:%Y-%m}"  # twelve months, as the page opens
     service: Callable[[], object] = lambda: change_load(organisation, first, count)  # noqa: E731
     return [
         Action(sql, lambda: baseline_grid(organisation, first, count), sql),
         Action(f"change_load(org, first, {count}) (service, no HTML)", service, sql),
-        Action("Heatmap page, SVG and table (/people/load/)", page, sql, path),
+        Action(f"Heatmap page, {count} months, SVG and table", page(whole), sql, whole),
+        Action("Heatmap page, 12 months (as it opens)", page(default), sql, default),
     ]
 
 
