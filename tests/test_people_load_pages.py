@@ -83,6 +83,12 @@ def test_the_portfolio_office_sees_every_unit_in_tree_order_with_the_loads(curre
     assert re.search(r'class="load-unit load-depth-2"><a class="ds-link" href="[^"]+">' + w.department.name, body)
 
 
+def test_the_period_opens_at_this_month(current, login):
+    body = assert_page(login(current.users["portfolio_office"]).get(URL), "Change load")
+    assert f'name="start" value="{THIS_MONTH:%Y-%m}"' in body
+    assert '<option value="12" selected>' in body
+
+
 def test_the_period_can_start_another_month_and_run_24_or_36_months(current, login):
     client = login(current.users["top_management"])
     start = NEXT.strftime("%Y-%m")

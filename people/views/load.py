@@ -15,7 +15,12 @@ from ..services.training import readiness_settings
 def change_load_view(request):
     actor = request.actor
     require(actor, "people.view_change_load")
-    form = LoadPeriodForm(request.GET, organisation=actor.organisation, today=timezone.localdate())
+    today = timezone.localdate()
+    query = request.GET.copy()
+    # The period opens at this month, for twelve months, and the fields say so.
+    query.setdefault("start", f"{today:%Y-%m}")
+    query.setdefault("months", "12")
+    form = LoadPeriodForm(query, organisation=actor.organisation, today=today)
     heatmap = None
     if form.is_valid():
         period = form.cleaned_data
