@@ -63,6 +63,7 @@ def test_the_portfolio_office_sees_every_unit_in_tree_order_with_the_loads(curre
     w = current
     set_limit(w.unit, 12)
     body = assert_page(login(w.users["portfolio_office"]).get(URL), "Change load")
+    assert "Weights, months and the limit (20,0 unless a unit has its own)" in body
     rows = table_rows(body)
     assert list(rows) == [w.sector.name, w.other_unit.name, w.unit.name, w.department.name]
     # The limit, then twelve months from this one.
@@ -220,8 +221,11 @@ def test_the_unit_row_include_marks_the_months_over_the_limit(current):
     assert body.count("over the limit</span>") == 2
     assert f'href="{w.initiative.get_absolute_url()}">{w.initiative.name}</a> (7,5)' in body
     assert "12,5 <span aria-hidden" in body
+    assert "The unit's limit is 12,0 a month." in body and f'href="{URL}"' in body
     set_limit(w.unit, 13)
-    assert "over its limit" not in render_unit_row(w, w.users["unit_leader"])
+    body = render_unit_row(w, w.users["employee"])
+    assert "over its limit" not in body and "The unit's limit is 13,0 a month." in body
+    assert f'href="{URL}"' not in body  # the employee may not see the heatmap
 
 
 # Warnings
