@@ -1,19 +1,27 @@
-"""The change load on pages of other apps: a unit's own row (the unit page) and the units an
-initiative weighs on while they are over their limit (the initiative page)."""
+"""The change load in templates: the heatmap's picture, a unit's own row (the unit page) and the
+units an initiative weighs on while they are over their limit (the initiative page)."""
 
 from __future__ import annotations
 
 from django import template
 from django.utils import timezone
+from django.utils.safestring import SafeString
 
 from organisations.models import OrgUnit
 from portfolio.models import Initiative
 
+from ..load_charts import load_heatmap_svg
 from ..services.load import month_start
+from ..services.load_heatmap import LoadHeatmap
 from ..services.load_warnings import InitiativeOverload, initiative_overload
 from ..services.unit_load import UnitLoadRow, unit_load_row
 
 register = template.Library()
+
+
+@register.simple_tag
+def load_heatmap_picture(heatmap: LoadHeatmap) -> SafeString:
+    return load_heatmap_svg(heatmap)
 
 
 @register.simple_tag(takes_context=True)

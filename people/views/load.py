@@ -6,7 +6,6 @@ from django.utils import timezone
 from core.access import can, member_required, require
 
 from ..forms.load import LoadPeriodForm
-from ..load_charts import load_heatmap_svg
 from ..services.load_heatmap import load_heatmap
 from ..services.training import readiness_settings
 
@@ -34,7 +33,6 @@ def change_load_view(request):
         {
             "form": form,
             "heatmap": heatmap,
-            "picture": load_heatmap_svg(heatmap) if heatmap and heatmap.rows else None,
             "settings": readiness_settings(actor.organisation),
         },
     )
