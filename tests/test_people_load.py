@@ -149,3 +149,14 @@ def test_what_if_adds_an_ideas_units_without_taking_out_what_was_never_counted(l
     # Live 1 October, they would meet the department's 200 points in October to December: 12,5 each.
     found = what_if(w.org, [w.affected], datetime.date(2026, 10, 1))
     assert found == [(w.unit, month, Decimal("12.5"), Decimal(12)) for month in (OCT, NOV, DEC)]
+
+
+def test_the_grid_equals_the_benchmarks_hand_written_sql_on_generated_data(db):
+    # An independent computation in one SQL statement (benchmarks/change_load.py): every cell must agree.
+    from benchmarks.change_load import check_agreement
+    from benchmarks.change_load_data import FIRST_MONTH, build
+    from organisations.models import OrgUnit
+
+    organisation = build(initiatives=40, units=80)
+    assert OrgUnit.objects.for_org(organisation).count() == 80
+    assert check_agreement(organisation, FIRST_MONTH, 36) == 80 * 36
