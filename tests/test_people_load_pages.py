@@ -13,6 +13,8 @@ from django.template import Context, Template
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from organisations.actor import build_actor
 from organisations.models import OrgUnit
@@ -128,6 +130,17 @@ def test_a_bad_period_is_a_field_error_not_a_failure(current, login, params, fie
         assert message in body
     assert "The period could not be shown" in body
     assert "<table" not in body
+
+
+@settings(max_examples=25, deadline=None, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    start=st.one_of(st.text(max_size=12), st.from_regex(r"\A-?\d{1,6}-\d{1,3}\Z")),
+    months=st.one_of(st.text(max_size=5), st.integers(-5, 100).map(str)),
+    sector=st.one_of(st.text(max_size=25), st.integers(-(2**70), 2**70).map(str)),
+)
+def test_any_period_in_the_address_is_a_page_never_a_failure(current, login, start, months, sector):
+    response = login(current.users["portfolio_office"]).get(URL, {"start": start, "months": months, "sector": sector})
+    assert_page(response, "Change load")
 
 
 def test_a_sector_of_another_organisation_is_not_a_choice(current, other_world, login):
