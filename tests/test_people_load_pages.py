@@ -464,3 +464,16 @@ def test_the_heatmap_is_accessible_at_phone_width(page, world, months):
     assert_page_accessible(page, f"{URL}?months={months}", "Change load")
     page.locator("summary").click()  # the table too, opened
     assert_accessible(page, "Change load")
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_the_initiative_page_with_its_warning_is_accessible_at_phone_width(page, world):
+    current_load(world)
+    set_limit(world.unit, 12)
+    leader = world.users["unit_leader"]
+    leader.preferred_language = "en"
+    leader.save()
+    sign_in(page, leader)
+    assert_page_accessible(page, world.initiative.get_absolute_url(), world.initiative.name)
+    assert page.locator("#overload-heading").inner_text() == "Units over their change-load limit"
