@@ -32,7 +32,7 @@ class OrganisationForm(ModelForm):
 class OrgUnitForm(PersonChoicesFormMixin, TenantFormMixin, ModelForm):
     class Meta:
         model = OrgUnit
-        fields = ["name", "level", "parent", "leader", "headcount", "runs_24_7", "hourly_cost"]
+        fields = ["name", "level", "parent", "leader", "headcount", "runs_24_7", "hourly_cost", "change_load_limit"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -6,3 +6,6 @@ from django.utils.translation import gettext_lazy as _
 from dashboards.menu import MenuItem, register
 
 register(MenuItem("people.competence", _("Competence"), "people:framework", order=75))
+register(
+    MenuItem("people.change_load", _("Change load"), "people:change_load", rule="people.view_change_load", order=76)
+)

@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime
 
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
+from core.formatting import format_number
 from dashboards.registry import (
     Panel,
     PanelContent,
@@ -27,6 +29,7 @@ from .services.agents import whom_to_ask
 from .services.assessments import SharedAssessment, shared_with
 from .services.information import information_for_me
 from .services.involvement import initiatives_with_gaps, my_units_left_out
+from .services.load_warnings import UnitOverload, overloaded_units
 from .services.training import Readiness, units_behind_on_training
 
 # Competence
@@ -202,6 +205,66 @@ for panel in (
         has_unit,
         build_whom_to_ask,
         55,
+    ),
+):
+    register(panel)
+
+# Change load
+
+
+def overload_row(overload: UnitOverload) -> PanelRow:
+    worst = overload.worst
+    return PanelRow(
+        text=overload.unit.name,
+        url=reverse("people:change_load"),
+        detail=ngettext(
+            "over its limit of %(limit)s in %(count)s month, worst in %(month)s (%(load)s)",
+            "over its limit of %(limit)s in %(count)s months, worst in %(month)s (%(load)s)",
+            len(overload.months),
+        )
+        % {
+            "limit": format_number(overload.limit, 1),
+            "count": len(overload.months),
+            "month": date_format(worst.month, "YEAR_MONTH_FORMAT"),
+            "load": format_number(worst.load, 1),
+        },
+    )
+
+
+def build_my_units_overloaded(actor: Actor, today: datetime.date) -> PanelContent:
+    return from_list(
+        overloaded_units(actor.organisation, today, unit_ids=actor.led_unit_ids),
+        overload_row,
+        urgency=Urgency.ACTION,
+        link=reverse("people:change_load"),
+        link_text=_("Change load per unit and month"),
+    )
+
+
+def build_units_overloaded(actor: Actor, today: datetime.date) -> PanelContent:
+    return from_list(
+        overloaded_units(actor.organisation, today),
+        overload_row,
+        urgency=Urgency.ACTION,
+        link=reverse("people:change_load"),
+        link_text=_("Change load per unit and month"),
+    )
+
+
+for panel in (
+    Panel(
+        "people.my_units_overloaded",
+        gettext_lazy("My units over their change-load limit"),
+        leads_units,
+        build_my_units_overloaded,
+        32,
+    ),
+    Panel(
+        "people.units_overloaded",
+        gettext_lazy("Units over their change-load limit"),
+        runs_portfolio,
+        build_units_overloaded,
+        33,
     ),
 ):
     register(panel)

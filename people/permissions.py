@@ -103,3 +103,7 @@ def works_in_unit(actor, unit) -> bool:
 
 register_read("people.view_unit_page", leads_portfolio | leads_unit)
 register_read("people.view_unit_as_staff", works_in_unit)
+
+# Change load: the heatmap of every unit for management, of their own units for leaders.
+register_read("people.view_change_load", leads_portfolio | leads_a_unit)
+register_read("people.view_all_unit_loads", leads_portfolio)

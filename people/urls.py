@@ -2,7 +2,18 @@ from django.urls import path
 
 from core.editing import row_urls
 
-from .views import agents, assessments, courses, framework, gaps, information, involvement, requirements, training
+from .views import (
+    agents,
+    assessments,
+    courses,
+    framework,
+    gaps,
+    information,
+    involvement,
+    load,
+    requirements,
+    training,
+)
 
 app_name = "people"
 urlpatterns = [
@@ -45,4 +56,6 @@ urlpatterns = [
     path("agents/<int:pk>/edit/", agents.agent_edit, name="agent_edit"),
     path("agents/<int:pk>/delete/", agents.agent_delete, name="agent_delete"),
     path("whom-to-ask/", agents.whom_to_ask_list, name="whom_to_ask"),
+    # Change load
+    path("load/", load.change_load_view, name="change_load"),
 ]

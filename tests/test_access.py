@@ -142,6 +142,8 @@ ALLOWED = {
     "people:agent_delete": AFFECTED_UNIT_EDITORS,
     "people:readiness_settings": PORTFOLIO_MANAGERS,
     "people:whom_to_ask": EVERYONE,
+    # Change load: management for every unit, leaders for theirs (as the competence figures).
+    "people:change_load": COMPETENCE_OVERVIEW,
     **{f"benefits:{view}[{kind}]": PLAN_EDITORS for view in PLAN_VIEWS for kind in INITIATIVE_PARTS},
     **{f"benefits:{view}[{kind}]": FOLLOW_UP for view in FOLLOW_UP_VIEWS for kind in BENEFIT_PARTS},
 }

@@ -24,6 +24,7 @@ from portfolio.models import AffectedUnit, Deviation, Idea, Initiative, Phase, S
 
 from .browser import assert_page_accessible, sign_in
 from .factories import assessed_member, make_member, valid_orgnr
+from .factories_load import add_overloaded_departments
 from .factories_training import add_agents_in_the_unit, add_training_behind
 from .pages import assert_page
 
@@ -541,6 +542,8 @@ QUERY_CASES = {
     "people.information_for_me": ("employee", add_published_information),
     "people.training_behind": ("unit_leader", add_training_behind),
     "people.whom_to_ask": ("employee", add_agents_in_the_unit),
+    "people.my_units_overloaded": ("unit_leader", add_overloaded_departments),
+    "people.units_overloaded": ("portfolio_office", add_overloaded_departments),
 }
 
 

@@ -33,6 +33,12 @@ WRITER = [
 WRITER_WITH_UNIT = ["Overview", "My unit", *WRITER[1:]]
 
 
+def with_change_load(places: list[str]) -> list[str]:
+    """The menu of someone who also sees the change load (management and unit leaders)."""
+    at = places.index("Competence") + 1
+    return [*places[:at], "Change load", *places[at:]]
+
+
 def menu(client, url="/") -> list[tuple[str, str, bool]]:
     """The main menu of the page at ``url``: (label, link, marked current) in order."""
     response = client.get(url)
@@ -69,7 +75,7 @@ def test_a_politician_sees_no_place_for_writing(world, login):
 
 def test_the_portfolio_office_sees_ideas_and_its_own_benefits(world, login):
     client = login(in_english(world.users["portfolio_office"]))
-    assert labels(client) == WRITER
+    assert labels(client) == with_change_load(WRITER)
 
 
 def test_a_unit_leader_reaches_the_unit_they_lead(world, login):
@@ -130,9 +136,10 @@ def test_no_menu_for_someone_signed_out(client):
 
 
 DEMO_MENUS = {
-    "kommunedirektor": WRITER_WITH_UNIT,
-    "prosjekteier": WRITER_WITH_UNIT,
-    "gevinsteier": WRITER_WITH_UNIT,
+    # Top management and two unit leaders (of the health sector, of a unit) see the change load.
+    "kommunedirektor": with_change_load(WRITER_WITH_UNIT),
+    "prosjekteier": with_change_load(WRITER_WITH_UNIT),
+    "gevinsteier": with_change_load(WRITER_WITH_UNIT),
     "ansatt": WRITER_WITH_UNIT,
     "koordinator": WRITER,
     "politiker": EVERY_MEMBER,

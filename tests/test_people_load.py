@@ -31,6 +31,10 @@ def decided(initiative: Initiative, phase: str = Phase.EXECUTION) -> Initiative:
 
 @pytest.fixture
 def loaded(world):
+    return build_loaded(world)
+
+
+def build_loaded(world):
     """The world's change (high impact, 30 of the unit's 40, live 1 September: 300 points) and a
     second one (high, 20 of the department's 20, live 15 October: 200 points) whose department
     trains 10 people 4 hours 28 days before go-live (17 September: 40 hours)."""
@@ -180,3 +184,33 @@ def test_a_benefit_is_warned_when_its_unit_is_behind_on_training_before_go_live(
     activity.trained = 8
     activity.save()
     assert people_warnings(w, datetime.date(2026, 8, 18)) == []
+
+
+def test_a_load_is_rounded_half_up_to_one_decimal(world):
+    decided(world.initiative)
+    # One of the department's 20 at moderate impact: 5 × 1 / 20 = 0,25, shown as 0,3 (not 0,2).
+    AffectedUnit.objects.create(
+        initiative=world.initiative, unit=world.department, employees_affected=1, change_from=SEP
+    )
+    assert loads(change_load(world.org, SEP, 1), world.department) == [Decimal("0.3")]
+
+
+def test_what_if_adds_an_ideas_units_without_taking_out_what_was_never_counted(loaded):
+    w = loaded
+    w.unit.change_load_limit = Decimal(12)
+    w.unit.save()
+    decided(w.initiative, Phase.CONCEPT)  # its 300 points for the unit do not count today
+    # Live 1 October, they would meet the department's 200 points in October to December: 12,5 each.
+    found = what_if(w.org, [w.affected], datetime.date(2026, 10, 1))
+    assert found == [(w.unit, month, Decimal("12.5"), Decimal(12)) for month in (OCT, NOV, DEC)]
+
+
+def test_the_grid_equals_the_benchmarks_hand_written_sql_on_generated_data(db):
+    # An independent computation in one SQL statement (benchmarks/change_load.py): every cell must agree.
+    from benchmarks.change_load import check_agreement
+    from benchmarks.change_load_data import FIRST_MONTH, build
+    from organisations.models import OrgUnit
+
+    organisation = build(initiatives=40, units=80)
+    assert OrgUnit.objects.for_org(organisation).count() == 80
+    assert check_agreement(organisation, FIRST_MONTH, 36) == 80 * 36

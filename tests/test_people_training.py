@@ -34,6 +34,14 @@ from .pages import assert_page
 pytestmark = pytest.mark.django_db
 
 TODAY = timezone.localdate()
+# The change-load fields of the settings form, as they are by default.
+LOAD_DEFAULTS = {
+    "weight_low": "1",
+    "weight_moderate": "5",
+    "weight_high": "10",
+    "change_load_limit": "20",
+    "months_of_change": "3",
+}
 
 
 @pytest.fixture
@@ -280,7 +288,7 @@ def test_training_after_go_live_and_of_citizens_does_not_count(world):
 def test_the_thresholds_are_set_per_organisation(world, login):
     response = login(world.users["portfolio_office"]).post(
         reverse("people:readiness_settings"),
-        {"trained_share_percent": "60", "warning_days": "30", "employees_per_agent": "10"},
+        {"trained_share_percent": "60", "warning_days": "30", "employees_per_agent": "10", **LOAD_DEFAULTS},
     )
     assert response.status_code == 302
     saved = ReadinessSettings.objects.for_org(world.org).get()
@@ -292,9 +300,9 @@ def test_the_thresholds_are_set_per_organisation(world, login):
 def test_a_threshold_of_zero_percent_is_a_field_error(english, login):
     response = login(english.users["administrator"]).post(
         reverse("people:readiness_settings"),
-        {"trained_share_percent": "0", "warning_days": "14", "employees_per_agent": "15"},
+        {"trained_share_percent": "0", "warning_days": "14", "employees_per_agent": "15", **LOAD_DEFAULTS},
     )
-    assert_page(response, "Training and change-agent thresholds")
+    assert_page(response, "Thresholds for training, change agents and change load")
     assert list(response.context["form"].errors) == ["trained_share_percent"]
     assert not ReadinessSettings.objects.for_org(english.org).exists()
 

@@ -42,6 +42,7 @@ NO_ID = [
     "people:course_add",
     "people:readiness_settings",
     "people:whom_to_ask",
+    "people:change_load",
 ]
 WITH_ID = {
     "portfolio:initiative": lambda w: w.initiative.pk,

@@ -72,4 +72,13 @@ class TrainingProgressForm(TenantFormMixin, ModelForm):
 class ReadinessSettingsForm(TenantFormMixin, ModelForm):
     class Meta:
         model = ReadinessSettings
-        fields = ["trained_share_percent", "warning_days", "employees_per_agent"]
+        fields = [
+            "trained_share_percent",
+            "warning_days",
+            "employees_per_agent",
+            "weight_low",
+            "weight_moderate",
+            "weight_high",
+            "change_load_limit",
+            "months_of_change",
+        ]

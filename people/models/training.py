@@ -170,3 +170,11 @@ class ReadinessSettings(TenantModel):
 
     def __str__(self) -> str:
         return str(_("Readiness settings"))
+
+    def clean(self) -> None:
+        # A higher impact never weighs less than a lower one.
+        low, moderate, high = self.weight_low, self.weight_moderate, self.weight_high
+        if None not in (low, moderate) and moderate < low:
+            raise ValidationError({"weight_moderate": _("A moderate impact cannot weigh less than a low one.")})
+        if None not in (moderate, high) and high < moderate:
+            raise ValidationError({"weight_high": _("A high impact cannot weigh less than a moderate one.")})

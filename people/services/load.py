@@ -25,7 +25,7 @@ import datetime
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Case, DecimalField, F, IntegerField, Sum, Value, When
 
@@ -37,6 +37,7 @@ from ..models.training import TrainingMethod
 from .training import TIMING_OFFSET, readiness_settings
 
 ZERO = Decimal(0)
+TENTH = Decimal("0.1")
 #: Phases whose changes weigh on units: decided and not stopped.
 NOT_COUNTED = [Phase.CONCEPT, Phase.STOPPED]
 
@@ -72,6 +73,7 @@ class ImpactPoints:
     unit_id: int
     go_live: datetime.date
     points: Decimal
+    initiative_id: int | None = None  # known when read per affected unit
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,7 @@ class TrainingHours:
     unit_id: int
     month: datetime.date
     hours: Decimal
+    initiative_id: int | None = None  # known when read per affected unit
 
 
 @dataclass
@@ -91,17 +94,28 @@ class LoadInputs:
     def minus(self) -> LoadInputs:
         """The same changes with the opposite sign: adding them takes the changes out."""
         return LoadInputs(
-            [ImpactPoints(i.unit_id, i.go_live, -i.points) for i in self.impacts],
-            [TrainingHours(t.unit_id, t.month, -t.hours) for t in self.training],
+            [ImpactPoints(i.unit_id, i.go_live, -i.points, i.initiative_id) for i in self.impacts],
+            [TrainingHours(t.unit_id, t.month, -t.hours, t.initiative_id) for t in self.training],
         )
 
     def __add__(self, other: LoadInputs) -> LoadInputs:
         return LoadInputs(self.impacts + other.impacts, self.training + other.training)
 
+    def of_initiative(self, initiative_id: int) -> LoadInputs:
+        return LoadInputs(
+            [i for i in self.impacts if i.initiative_id == initiative_id],
+            [t for t in self.training if t.initiative_id == initiative_id],
+        )
+
 
 def _training_rows(rows: Iterable[dict]) -> list[TrainingHours]:
     return [
-        TrainingHours(row["unit_id"], month_start(row["go_live"] + TIMING_OFFSET[row["timing"]]), row["hours"])
+        TrainingHours(
+            row["unit_id"],
+            month_start(row["go_live"] + TIMING_OFFSET[row["timing"]]),
+            row["hours"],
+            row.get("initiative_id"),
+        )
         for row in rows
     ]
 
@@ -145,6 +159,7 @@ def affected_unit_inputs(
             a.unit_id,
             go_live or a.change_from,
             Decimal(weights.get(a.impact, settings.weight_high) * a.employees_affected),
+            a.initiative_id,
         )
         for a in affected_units
     ]
@@ -161,6 +176,7 @@ def affected_unit_inputs(
             "go_live": go_live or by_id[affected_id].change_from,
             "timing": timing,
             "hours": hours * employees,
+            "initiative_id": by_id[affected_id].initiative_id,
         }
         for affected_id, timing, hours, employees in activities
     )
@@ -216,7 +232,9 @@ def build_grid(
     rows = []
     for unit in units:
         totals = sums.get(unit.pk, [ZERO] * len(months))
-        loads = tuple((total / unit.headcount).quantize(Decimal("0.1")) if unit.headcount else ZERO for total in totals)
+        loads = tuple(
+            (total / unit.headcount).quantize(TENTH, ROUND_HALF_UP) if unit.headcount else ZERO for total in totals
+        )
         rows.append(UnitLoad(unit, unit_limit(unit, settings), loads))
     return LoadGrid(tuple(months), tuple(rows))
 
@@ -275,7 +293,15 @@ def what_if_replaced(
     first = min(go_live or a.change_from for a in planned)
     months = months_from(add_months(month_start(first), -1), month_count)
     base = load_inputs(organisation, settings)
-    taken_out = affected_unit_inputs(organisation, stored, settings).minus()
+    # Only what the grid counts today can be taken out of it: not an idea's or a stopped initiative's
+    # units, nor units not saved yet. What is planned goes in, so an idea's plan can be tried too.
+    counted = set(
+        AffectedUnit.objects.for_org(organisation)
+        .filter(pk__in=[a.pk for a in stored if a.pk])
+        .exclude(initiative__phase__in=NOT_COUNTED)
+        .values_list("pk", flat=True)
+    )
+    taken_out = affected_unit_inputs(organisation, [a for a in stored if a.pk in counted], settings).minus()
     moved = base + taken_out + affected_unit_inputs(organisation, planned, settings, go_live=go_live)
     before = build_grid(units, base, months, settings)
     after = build_grid(units, moved, months, settings)

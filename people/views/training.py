@@ -115,6 +115,6 @@ def settings_edit(request):
         request,
         ReadinessSettingsForm,
         readiness_settings(request.actor.organisation),
-        title=_("Training and change-agent thresholds"),
+        title=_("Thresholds for training, change agents and change load"),
         back=reverse("core:home"),
     )
