@@ -1,20 +1,22 @@
-"""Fjordvik's change load: the new record system and a new rota land on the home care service in
-the same month, so Hjemmetjenesten is over its limit (issue 8, §9–§10)."""
+"""Fjordvik's change load: the new record system's second wave and a new rota land on the home care
+service in the same month, so Hjemmetjenesten is over its limit next autumn (issue 8, §9–§10)."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
+from benefits.models import Benefit, Change
+from core.validation import create_valid
 from people.models import TrainingActivity
 from people.services.training import save_training_activity
-from portfolio.models import AffectedUnit, Impact, Initiative
+from portfolio.models import Impact, Initiative
 
 OVERLOADED = "Hjemmetjenesten"
 RECORD_SYSTEM = "Ny journalløsning helse og omsorg"
 ROTA = "Digital turnus og vaktbytte"
-# A new record system changes every nurse's daily documentation: high impact everywhere it lands.
-HIGH_IMPACT = [RECORD_SYSTEM, ROTA]
-# target group, method, timing, hours per person
+# The record system's impact per unit is judged with its waves (demo/fjordvik_waves.py); a new rota
+# changes every shift, so its impact is high.
+# The record system's training in the home care service: target group, method, timing, hours per person
 RECORD_TRAINING = [
     ("Alle ansatte, alle vakter", "classroom", "at", Decimal(4)),
     ("Alle ansatte, alle vakter", "e_learning", "after", Decimal(2)),
@@ -22,9 +24,6 @@ RECORD_TRAINING = [
 
 
 def load_change_load(org) -> None:
-    for affected in AffectedUnit.objects.for_org(org).filter(initiative__name__in=HIGH_IMPACT):
-        affected.impact = Impact.HIGH
-        affected.save()
     initiatives = Initiative.objects.for_org(org)
     record_here = initiatives.get(name=RECORD_SYSTEM).affected_units.select_related("unit").get(unit__name=OVERLOADED)
     record_here.employees_affected = record_here.unit.headcount
@@ -33,6 +32,7 @@ def load_change_load(org) -> None:
     rota_here = initiatives.get(name=ROTA).affected_units.get(unit__name=OVERLOADED)
     rota_here.employees_affected = record_here.unit.headcount - 4
     rota_here.change_from = record_here.change_from
+    rota_here.impact = Impact.HIGH
     rota_here.save()
     for group, method, timing, hours in RECORD_TRAINING:
         save_training_activity(
@@ -46,3 +46,19 @@ def load_change_load(org) -> None:
                 employees=record_here.employees_affected,
             )
         )
+    # The benefit the unit is to take out just as both changes land: warned (issue 8 §10).
+    change = create_valid(
+        Change, initiative=record_here.initiative, description="Pleierne dokumenterer i journalen hos brukeren"
+    )
+    change.units.add(record_here.unit)
+    create_valid(
+        Benefit,
+        initiative=record_here.initiative,
+        change=change,
+        description="Mindre dobbeltdokumentasjon i hjemmetjenesten",
+        kind=Benefit.Kind.CAPACITY,
+        measure=Benefit.Measure.HOURS,
+        unit=record_here.unit,
+        owner=record_here.unit.leader,
+        employees_sharing=record_here.employees_affected,
+    )

@@ -11,9 +11,9 @@ from portfolio.services.rollout import save_wave
 IN_WAVES = "Ny journalløsning helse og omsorg"
 # wave number, months after the planned start, units
 WAVES = [
-    (1, 12, ["Tildelingskontoret", "Strandheim sykehjem"]),
-    (2, 15, ["Hjemmetjenesten"]),
-    (3, 18, ["Fjordtun sykehjem"]),
+    (1, 8, ["Tildelingskontoret", "Strandheim sykehjem"]),
+    (2, 11, ["Hjemmetjenesten"]),
+    (3, 14, ["Fjordtun sykehjem"]),
 ]
 # unit → (impact, the leader's judgement of readiness 1–5)
 JUDGED = {

@@ -6,6 +6,8 @@ from decimal import Decimal
 import pytest
 from django.db.models import Q
 
+from benefits.models import Benefit
+from benefits.services.warnings import contributed_warnings
 from demo.fjordvik import load_fjordvik
 from demo.fjordvik_involvement import CHOSEN_WITHOUT_THEM
 from demo.fjordvik_load import OVERLOADED
@@ -54,3 +56,14 @@ def test_the_home_care_service_is_over_its_change_load_limit_when_two_changes_la
     # Both changes are high impact (weight 10) for 74 and 70 of the 74 employees, plus 4 hours of
     # training for the 74 in the month they go live: (740 + 700 + 296) / 74 = 23.5.
     assert max(home_care.loads) == Decimal("23.5")
+
+
+def test_the_demo_benefit_of_the_overloaded_unit_is_warned():
+    org = load_fjordvik(reference=datetime.date(2026, 11, 22)).organisation
+    warned = contributed_warnings(org, datetime.date(2026, 11, 22))
+    codes = {
+        Benefit.objects.for_org(org).get(pk=pk).description: {w.code for w in warnings}
+        for pk, warnings in warned.items()
+    }
+    assert codes["Mindre dobbeltdokumentasjon i hjemmetjenesten"] == {"unit_overloaded"}
+    assert codes["Færre fysiske tilsyn om natten"] == {"training_behind"}  # Fjordtun's night-time supervision
