@@ -86,12 +86,16 @@ def heatmap_svg(
     label: str,
     legend: Sequence[Band],
     empty_title: str = "",
+    cell_size: tuple[int, int] = (CELL_WIDTH, CELL_HEIGHT),
 ) -> SafeString:
     """An SVG with one row per ``rows`` label and one column per ``columns`` label.
 
     ``cells[r][c]`` is the cell of row r and column c, or None where there is nothing (drawn as
-    an outlined blank with a dash). ``label`` is the picture's accessible name.
+    an outlined blank with a dash). ``label`` is the picture's accessible name. ``cell_size``
+    (width, height): cells with one short label, such as a number, can be smaller than the default,
+    which holds two lines of words.
     """
+    cell_width, cell_height = cell_size
     tones = {band.key: TONES[band.tone] for band in legend}
     row_labels = [_short(r) for r in rows]
     column_labels = [_short(c) for c in columns]
@@ -99,8 +103,8 @@ def heatmap_svg(
     # Column labels stand at 45°: they need as much height, and reach as far right, as 0.71 × their width.
     slant = 0.71 * max((_width(c) for c in column_labels), default=0)
     top = PAD + slant + FONT_SIZE
-    grid_width = len(columns) * (CELL_WIDTH + GAP)
-    grid_height = len(rows) * (CELL_HEIGHT + GAP)
+    grid_width = len(columns) * (cell_width + GAP)
+    grid_height = len(rows) * (cell_height + GAP)
     legend_top = top + grid_height + 2 * PAD
     legend_width = SWATCH + PAD + max((_width(band.label) for band in legend), default=0)
     width = max(left + grid_width + slant, PAD + legend_width) + PAD
@@ -112,20 +116,20 @@ def heatmap_svg(
         f'font-family="{escape(FONT)}" font-size="{FONT_SIZE}" fill="{NEUTRAL_TEXT}">'
     ]
     for c, (full, short) in enumerate(zip(columns, column_labels, strict=True)):
-        x = left + c * (CELL_WIDTH + GAP) + CELL_WIDTH / 2
+        x = left + c * (cell_width + GAP) + cell_width / 2
         parts.append(
             f'<g class="heatmap-column"><title>{escape(full)}</title>'
             f'<text transform="translate({x:.1f} {top - PAD:.1f}) rotate(-45)">{escape(short)}</text></g>'
         )
     for r, (full, short) in enumerate(zip(rows, row_labels, strict=True)):
-        y = top + r * (CELL_HEIGHT + GAP)
+        y = top + r * (cell_height + GAP)
         parts.append(
             f'<g class="heatmap-row"><title>{escape(full)}</title>'
-            + _text(left - PAD, y + CELL_HEIGHT / 2 + FONT_SIZE / 3, short, text_anchor="end")
+            + _text(left - PAD, y + cell_height / 2 + FONT_SIZE / 3, short, text_anchor="end")
             + "</g>"
         )
         for c, cell in enumerate(cells[r]):
-            parts.append(_cell(left + c * (CELL_WIDTH + GAP), y, cell, tones, empty_title))
+            parts.append(_cell(left + c * (cell_width + GAP), y, (cell_width, cell_height), cell, tones, empty_title))
     for i, band in enumerate(legend):
         y = legend_top + i * LEGEND_LINE
         tone = TONES[band.tone]
@@ -139,22 +143,25 @@ def heatmap_svg(
     return mark_safe("".join(parts))  # noqa: S308 (every text above is escaped)
 
 
-def _cell(x: float, y: float, cell: Cell | None, tones: dict[str, Tone], empty_title: str) -> str:
-    box = f'x="{x:.1f}" y="{y:.1f}" width="{CELL_WIDTH}" height="{CELL_HEIGHT}" rx="3"'
-    centre = x + CELL_WIDTH / 2
+def _cell(
+    x: float, y: float, size: tuple[int, int], cell: Cell | None, tones: dict[str, Tone], empty_title: str
+) -> str:
+    cell_width, cell_height = size
+    box = f'x="{x:.1f}" y="{y:.1f}" width="{cell_width}" height="{cell_height}" rx="3"'
+    centre = x + cell_width / 2
     if cell is None:
         title = f"<title>{escape(empty_title)}</title>" if empty_title else ""
         return (
             f'<g class="heatmap-cell heatmap-cell--empty">{title}'
             f'<rect {box} fill="#ffffff" stroke="{NEUTRAL_BORDER}" stroke-dasharray="4 3"/>'
-            + _text(centre, y + CELL_HEIGHT / 2 + FONT_SIZE / 3, "–", text_anchor="middle")
+            + _text(centre, y + cell_height / 2 + FONT_SIZE / 3, "–", text_anchor="middle")
             + "</g>"
         )
     tone = tones[cell.band]
     if cell.detail:
-        lines = [(cell.label, y + CELL_HEIGHT / 2 - 3), (cell.detail, y + CELL_HEIGHT / 2 + FONT_SIZE)]
+        lines = [(cell.label, y + cell_height / 2 - 3), (cell.detail, y + cell_height / 2 + FONT_SIZE)]
     else:
-        lines = [(cell.label, y + CELL_HEIGHT / 2 + FONT_SIZE / 3)]
+        lines = [(cell.label, y + cell_height / 2 + FONT_SIZE / 3)]
     texts = "".join(_text(centre, line_y, line, text_anchor="middle", fill=tone.text) for line, line_y in lines)
     return (
         f'<g class="heatmap-cell heatmap-cell--{escape(cell.band)}"><title>{escape(cell.title)}</title>'

@@ -12,6 +12,7 @@ from core.heatmap import Band, Cell, heatmap_svg
 from .services.load_heatmap import HeatmapRow, LoadHeatmap
 
 OVER_MARK = "▲"  # beside the number, so a month over the limit reads without colour
+LOAD_CELL = (64, 28)  # one short number per cell ("23,5 ▲"), so 12 months fit beside the unit names
 
 
 def load_bands() -> list[Band]:
@@ -45,4 +46,5 @@ def load_heatmap_svg(heatmap: LoadHeatmap) -> SafeString:
         [cells(row) for row in heatmap.rows],
         label=_("Change load per unit and month"),
         legend=load_bands(),
+        cell_size=LOAD_CELL,
     )
