@@ -62,7 +62,8 @@ AUDITED: dict[str, dict[str, Any]] = {
     "people.CompetenceRequirement": {},
     "people.Course": {},
     "people.CourseTheme": {},
-    "people.TrainingActivity": {},
+    # The cost rows a plan line owns are bookkeeping: their own audit entries say what changed.
+    "people.TrainingActivity": {"exclude_fields": ["cost_row", "fee_row"]},
     "people.ReadinessSettings": {},
     "people.ChangeAgent": {},
 }

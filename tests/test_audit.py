@@ -20,6 +20,8 @@ from core.audit_registry import AUDITED, NOT_AUDITED, our_models
 from organisations.actor import build_actor
 from organisations.models import Membership, OrgUnit, Role, RoleAssignment
 from organisations.services.person_history import history_for_membership
+from people.models import TrainingActivity
+from people.services.training import save_training_activity
 from portfolio.models import Initiative, Programme, Stakeholder
 
 from .factories import make_member
@@ -280,3 +282,23 @@ def test_a_union_role_shows_only_to_administrators_and_the_person(world):
     assert roles_seen("administrator") == ["Role: Union representative", "Role: Union representative"]
     everything = read_history(Q(pk__gt=0), world.org.pk, show_union_roles=False)
     assert len(everything) > 0 and not any("Union representative" in line for line in lines(everything))
+
+
+def test_a_training_line_logs_what_people_change_not_the_cost_rows_it_owns(world):
+    activity = save_training_activity(
+        TrainingActivity(
+            initiative=world.initiative,
+            affected_unit=world.affected,
+            target_group="Nattevakter",
+            method="classroom",
+            timing="before",
+            hours_per_employee=2,
+            employees=10,
+            fees=5000,
+        )
+    )
+    activity.refresh_from_db()
+    assert activity.cost_row_id and activity.fee_row_id  # the plan wrote its cost into the economics
+    logged = [set(entry.changes_dict) for entry in LogEntry.objects.get_for_object(activity)]
+    assert any("target_group" in fields for fields in logged)
+    assert not any({"cost_row", "fee_row"} & fields for fields in logged)
