@@ -1,17 +1,22 @@
 """The unit leader's flow in a real browser: My unit → record training progress → give input to an
-open activity → back to My unit, which shows the new figures; axe and 390 px on every page."""
+open activity → back to My unit, which shows the new figures → the change-load heatmap of the units
+she leads; axe and 390 px on every page."""
 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext, ngettext
 from playwright.sync_api import expect
 
+from core.formatting import format_number
 from organisations.models import Role
+from people.services.load import change_load
+from portfolio.models import Initiative, Phase
 
 from .browser import assert_accessible, sign_in
 from .factories import make_member
@@ -50,7 +55,7 @@ def go_to_my_unit(page, unit) -> None:
     assert_accessible(page, unit.name)
 
 
-def test_the_unit_leader_records_training_and_gives_input_from_my_unit(page, world):
+def test_the_unit_leader_records_training_gives_input_and_sees_the_load_from_my_unit(page, world):
     coming = change_to(world, world.unit, days=7, employees=30, description="Sensorer varsler nattevakten")
     line = train(coming, planned=10, trained=2, group="Nattevakter")
     appoint(coming, make_member(world.org, "kari", Role.EMPLOYEE, unit=world.unit), shift="night")
@@ -85,3 +90,15 @@ def test_the_unit_leader_records_training_and_gives_input_from_my_unit(page, wor
 
     go_to_my_unit(page, world.unit)
     expect(workshop_item).to_contain_text(input_count(1, 1))
+
+    # Decided, the change weighs on her unit (30 of 40 at moderate impact: 3,8, plus the training hours;
+    # the formula's own tests are in test_people_load).
+    Initiative.objects.for_org(world.org).filter(pk=coming.initiative_id).update(phase=Phase.EXECUTION)
+    heaviest = max(change_load(world.org, timezone.localdate(), 12).row_for(world.unit.pk).loads)
+    assert heaviest >= Decimal("3.8")
+    go_to_my_unit(page, world.unit)
+    page.get_by_role("link", name=in_bokmål("See the change load per unit and month")).click()
+    assert_accessible(page, in_bokmål("Change load"))
+    page.locator("details summary").first.click()  # the figures as a table, the picture's alternative
+    unit_row = page.locator("table tr", has=page.locator("th", has_text=world.unit.name))
+    expect(unit_row.first).to_contain_text(format_number(heaviest, 1))
