@@ -7,6 +7,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.urls import reverse
 from django.utils.formats import date_format
 
 from benefits.models import Benefit
@@ -15,7 +16,7 @@ from benefits.services.summary import benefit_rows
 from benefits.services.warnings import with_warnings
 from people.models import ReadinessSettings, TrainingActivity
 from people.services.benefit_warnings import PeopleWarnings
-from people.services.load import change_load, what_if
+from people.services.load import change_load, what_if, what_if_training
 from portfolio.models import AffectedUnit, Initiative, Phase, RolloutWave
 
 pytestmark = pytest.mark.django_db
@@ -214,3 +215,58 @@ def test_the_grid_equals_the_benchmarks_hand_written_sql_on_generated_data(db):
     organisation = build(initiatives=40, units=80)
     assert OrgUnit.objects.for_org(organisation).count() == 80
     assert check_agreement(organisation, FIRST_MONTH, 36) == 80 * 36
+
+
+# What-if for a training plan line: its hours weigh on the unit in the month of its timing.
+
+
+def training_line(world, *, hours, timing="at", stored=False):
+    line = TrainingActivity(
+        initiative=world.initiative,
+        affected_unit=world.affected,
+        target_group="Alle",
+        method="classroom",
+        timing=timing,
+        hours_per_employee=hours,
+        employees=30,
+    )
+    if stored:
+        line.save()
+    return line
+
+
+def test_what_if_training_names_the_month_new_hours_would_put_over_the_limit(loaded):
+    w = loaded
+    w.unit.change_load_limit = Decimal(12)
+    w.unit.save()
+    # September is 8,5 today; 8 hours × 30 people at go-live add 240 / 40 = 6,0: 14,5.
+    assert what_if_training(w.org, None, training_line(w, hours=8)) == [(w.unit, SEP, Decimal("14.5"), Decimal(12))]
+    # 2 hours add 1,5: 10,0, within the limit. After go-live (November) the unit is over already.
+    assert what_if_training(w.org, None, training_line(w, hours=2)) == []
+    assert what_if_training(w.org, None, training_line(w, hours=8, timing="after")) == []
+
+
+def test_what_if_training_takes_the_saved_line_out_before_putting_the_new_one_in(loaded):
+    w = loaded
+    w.unit.change_load_limit = Decimal(15)
+    w.unit.save()
+    stored = training_line(w, hours=8, stored=True)  # September: 14,5, within 15
+    # 9 hours instead of 8: 8,5 + 270 / 40 = 15,25, over; counted once, not on top of the 8 hours.
+    [(unit, month, load, limit)] = what_if_training(w.org, stored, training_line(w, hours=9))
+    assert (unit, month, load, limit) == (w.unit, SEP, Decimal("15.3"), Decimal(15))
+    assert what_if_training(w.org, stored, training_line(w, hours=7)) == []
+
+
+def test_the_training_form_checks_the_load_without_saving(loaded, login):
+    w = loaded
+    w.unit.change_load_limit = Decimal(12)
+    w.unit.save()
+    data = {"target_group": "Alle", "method": "classroom", "timing": "at", "hours_per_employee": "8", "employees": "30"}
+    url = reverse("people:training_add", args=[w.affected.pk])
+    response = login(w.users["portfolio_office"]).post(url, {**data, "check": "1"})
+    assert response.status_code == 200 and response.context["checked"]
+    [warning] = response.context["check_warnings"]
+    assert w.unit.name in warning and "14,5" in warning
+    assert not TrainingActivity.objects.filter(initiative=w.initiative).exists()
+    assert login(w.users["portfolio_office"]).post(url, data).status_code == 302  # saving is allowed
+    assert TrainingActivity.objects.filter(initiative=w.initiative).count() == 1

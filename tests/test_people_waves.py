@@ -132,6 +132,13 @@ def test_the_initiative_page_lists_the_waves_with_their_units(world, login, page
     assert reverse("portfolio:wave_edit", args=[world.wave.pk]) not in page  # an employee only reads
     units = page[page.index('id="units-heading"') : page.index('id="waves-heading"')]
     assert "4 of 5" in units and "Moderate" in units
+    assert "In no wave" not in waves
+
+
+def test_the_waves_name_the_units_in_no_wave(world, login, pages_in_english):
+    page = assert_page(login(world.users["employee"]).get(world.initiative.get_absolute_url()), world.initiative.name)
+    waves = page[page.index('id="waves-heading"') :]
+    assert f"In no wave, each on its own date: {world.unit.name} (01.09.2026)" in waves
 
 
 # --- An affected unit's date comes from its wave -------------------------------------------------

@@ -302,10 +302,56 @@ def what_if_replaced(
         .values_list("pk", flat=True)
     )
     taken_out = affected_unit_inputs(organisation, [a for a in stored if a.pk in counted], settings).minus()
-    moved = base + taken_out + affected_unit_inputs(organisation, planned, settings, go_live=go_live)
+    changed = base + taken_out + affected_unit_inputs(organisation, planned, settings, go_live=go_live)
+    return _newly_over(units, base, changed, months, settings, {a.unit_id for a in planned})
+
+
+def what_if_training(
+    organisation: Organisation, stored: TrainingActivity | None, planned: TrainingActivity, month_count: int = 6
+) -> list[tuple[OrgUnit, datetime.date, Decimal, Decimal]]:
+    """As ``what_if``, for a training plan line: ``stored`` (None for a new line) replaced by the
+    unsaved ``planned`` one. Training of citizens or users is not the staff's load."""
+    settings = readiness_settings(organisation)
+    units = list(organisation_units(organisation))
+    base = load_inputs(organisation, settings)
+    counted = stored is not None and stored.initiative.phase not in NOT_COUNTED
+    before, after = (
+        LoadInputs(training=_line_hours(line)) if line is not None and line.trains_staff else LoadInputs()
+        for line in (stored if counted else None, planned)
+    )
+    if not after.training:
+        return []
+    months = months_from(add_months(after.training[0].month, -1), month_count)
+    return _newly_over(units, base, base + before.minus() + after, months, settings, {planned.affected_unit.unit_id})
+
+
+def _line_hours(line: TrainingActivity) -> list[TrainingHours]:
+    affected = line.affected_unit
+    return _training_rows(
+        [
+            {
+                "unit_id": affected.unit_id,
+                "go_live": affected.change_from,
+                "timing": line.timing,
+                "hours": Decimal(line.hours_per_employee) * line.employees,
+            }
+        ]
+    )
+
+
+def _newly_over(
+    units: Sequence[OrgUnit],
+    base: LoadInputs,
+    changed: LoadInputs,
+    months: Sequence[datetime.date],
+    settings: ReadinessSettings,
+    unit_ids: set[int],
+) -> list[tuple[OrgUnit, datetime.date, Decimal, Decimal]]:
+    """(unit, month, load, limit) where ``changed`` puts one of ``unit_ids``, or a unit above it,
+    over its limit in a month it was not over with ``base``."""
     before = build_grid(units, base, months, settings)
-    after = build_grid(units, moved, months, settings)
-    touched = {ancestor for a in planned for unit in units if unit.pk == a.unit_id for ancestor in unit.tree_path}
+    after = build_grid(units, changed, months, settings)
+    touched = {ancestor for unit in units if unit.pk in unit_ids for ancestor in unit.tree_path}
     found = []
     for was, will in zip(before.rows, after.rows, strict=True):
         if will.unit.pk not in touched:

@@ -18,10 +18,11 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from core.formatting import format_number
-from organisations.models import Organisation
+from organisations.models import Organisation, OrgUnit
 from portfolio.models import AffectedUnit, Initiative
 
-from .load import add_months, change_load, month_start, what_if_replaced
+from ..models import TrainingActivity
+from .load import add_months, change_load, month_start, what_if_replaced, what_if_training
 
 #: The months looked at around a unit's go-live: this many before and after the month itself.
 MONTHS_AROUND = 1
@@ -99,8 +100,19 @@ def load_warnings(
     go_live: datetime.date | None,
 ) -> list[str]:
     """The units a planned date would newly put over their change-load limit, in words."""
+    return _in_words(what_if_replaced(organisation, stored, planned, go_live=go_live))
+
+
+def training_load_warnings(
+    organisation: Organisation, stored: TrainingActivity | None, planned: TrainingActivity
+) -> list[str]:
+    """The units a planned training line would newly put over their change-load limit, in words."""
+    return _in_words(what_if_training(organisation, stored, planned))
+
+
+def _in_words(found: list[tuple[OrgUnit, datetime.date, Decimal, Decimal]]) -> list[str]:
     return [
         _("%(unit)s would be over its change-load limit in %(month)s: load %(load)s, limit %(limit)s.")
         % {"unit": unit.name, "month": month_name(month), "load": load_text(load), "limit": load_text(limit)}
-        for unit, month, load, limit in what_if_replaced(organisation, stored, planned, go_live=go_live)
+        for unit, month, load, limit in found
     ]

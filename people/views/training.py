@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from benefits.services.queries import economics_for, initiative_benefits
 from core.access import member_required, require
-from core.editing import delete_object, edit_object
+from core.editing import FormCheck, delete_object, edit_object
 from core.tenancy import get_for_org_or_404
 from portfolio.models import AffectedUnit, Initiative
 
@@ -17,6 +17,7 @@ from ..forms.training import ReadinessSettingsForm, TrainingActivityForm, Traini
 from ..models import TrainingActivity
 from ..services.agents import initiative_coverage
 from ..services.training import initiative_training, readiness_settings, remove_generated_costs
+from ..services.waves import training_load_warnings
 
 
 def readiness_url(initiative_id: int) -> str:
@@ -50,6 +51,15 @@ def initiative_readiness(request, pk: int):
     )
 
 
+def load_check(organisation, stored: TrainingActivity | None) -> FormCheck:
+    """Training hours weigh on the unit's change load: a line can be checked before it is saved."""
+    return FormCheck(
+        label=_("Check change load"),
+        run=lambda form: training_load_warnings(organisation, stored, form.instance),
+        all_clear=_("No unit would be over its change-load limit in the months around this date."),
+    )
+
+
 @member_required
 def training_add(request, pk: int):
     affected = affected_unit(request, pk)
@@ -61,6 +71,7 @@ def training_add(request, pk: int):
         title=_("Add training to the plan for %(unit)s") % {"unit": affected.unit.name},
         back=readiness_url(affected.initiative_id),
         context={"initiative": affected.initiative},
+        check=load_check(request.actor.organisation, None),
     )
 
 
@@ -74,6 +85,7 @@ def _activity(request, pk: int) -> TrainingActivity:
 def training_edit(request, pk: int):
     activity = _activity(request, pk)
     require(request.actor, "people.change_training_plan", activity)
+    stored = _activity(request, pk) if request.method == "POST" else None  # the form changes ``activity``
     return edit_object(
         request,
         TrainingActivityForm,
@@ -81,6 +93,7 @@ def training_edit(request, pk: int):
         title=_("Edit training for %(unit)s") % {"unit": activity.affected_unit.unit.name},
         back=readiness_url(activity.initiative_id),
         context={"initiative": activity.initiative},
+        check=load_check(request.actor.organisation, stored),
     )
 
 

@@ -60,12 +60,14 @@ def initiative_detail(request, pk: int):
         Initiative.objects.select_related("organisation", "sector", "programme", *people), organisation, pk=pk
     )
     idea = Idea.objects.for_org(organisation).filter(initiative=initiative).select_related("proposer").first()
+    affected_units = list(initiative.affected_units.select_related("unit", "unit__parent", "wave"))
     context = {
         "initiative": initiative,
         "missing": missing_on_card(initiative),
         "units_from_idea": idea_units_not_affected(initiative, idea),
         "phase_changes": initiative.phase_changes.select_related("changed_by"),
-        "affected_units": initiative.affected_units.select_related("unit", "unit__parent", "wave"),
+        "affected_units": affected_units,
+        "units_without_wave": [affected for affected in affected_units if affected.wave_id is None],
         "waves": initiative.waves.prefetch_related(
             Prefetch(
                 "affected_units",
