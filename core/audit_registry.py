@@ -13,7 +13,7 @@ from typing import Any
 from django.apps import apps
 
 #: Apps whose models must be accounted for here.
-OUR_APPS = ("accounts", "organisations", "portfolio", "benefits", "people", "core", "demo")
+OUR_APPS = ("accounts", "organisations", "portfolio", "benefits", "people", "surveys", "core", "demo")
 
 #: model label → options for ``auditlog.register``.
 AUDITED: dict[str, dict[str, Any]] = {
@@ -65,11 +65,22 @@ AUDITED: dict[str, dict[str, Any]] = {
     # The cost rows a plan line owns are bookkeeping: their own audit entries say what changed.
     "people.TrainingActivity": {"exclude_fields": ["cost_row", "fee_row"]},
     "people.ReadinessSettings": {},
+    "surveys.SurveyTemplate": {},
+    "surveys.Question": {},
+    "surveys.Choice": {},
+    "surveys.Round": {"m2m_fields": ["units"]},
     "people.ChangeAgent": {},
 }
 
 #: model label → why its rows are not audited.
 NOT_AUDITED: dict[str, str] = {
+    # Surveys: the answers are never linked to a person, logged or audited (docs/privacy.md), and
+    # neither is whether someone has answered: an audit entry would say who answered, and when.
+    "surveys.Response": "Survey answers are never linked to a person, logged or audited.",
+    "surveys.Answer": "Survey answers are never linked to a person, logged or audited.",
+    "surveys.Invitation": "Logging it would record who answered and when; only the response rate is shown.",
+    "surveys.UnitLink": "A link's token hash; made and removed with its round, whose own entries say so.",
+    "surveys.RoundUnit": "A copy of the unit tree taken when a round opens; nobody edits it.",
     "benefits.ReminderSent": "A receipt written only by the reminder job so an e-mail is never sent twice; "
     "nobody edits it, so the row is its own record.",
     "benefits.PlanReminderSent": "A receipt written only by the reminder job so a request to sign is never "

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "portfolio",
     "benefits",
     "people",
+    "surveys",
     "kommit",
     "dashboards",
     "demo",
