@@ -37,6 +37,8 @@ COMPETENCE_OVERVIEW = CREATORS | {Role.MIDDLE_MANAGER, "unit_leader"}
 # Input to an open activity: those who run the initiative, the affected unit's leader and the union
 # representative covering its sector; the employee works in no unit and the middle manager
 # manages another one.
+# Survey templates: the portfolio office and administrators keep them, top management and leaders read them.
+SURVEY_READERS = COMPETENCE_OVERVIEW
 INPUT_GIVERS = INITIATIVE_EDITORS | {"unit_leader", Role.UNION_REPRESENTATIVE}
 
 PLAN_VIEWS = ("part_add", "part_edit", "part_delete")
@@ -121,6 +123,17 @@ ALLOWED = {
     "people:course_add": PORTFOLIO_MANAGERS,
     "people:course_edit": PORTFOLIO_MANAGERS,
     "people:course_delete": PORTFOLIO_MANAGERS,
+    "surveys:templates": SURVEY_READERS,
+    "surveys:template": SURVEY_READERS,
+    "surveys:template_add": PORTFOLIO_MANAGERS,
+    "surveys:template_edit": PORTFOLIO_MANAGERS,
+    "surveys:template_delete": PORTFOLIO_MANAGERS,
+    "surveys:question_add": PORTFOLIO_MANAGERS,
+    "surveys:question_edit": PORTFOLIO_MANAGERS,
+    "surveys:question_delete": PORTFOLIO_MANAGERS,
+    "surveys:choice_add": PORTFOLIO_MANAGERS,
+    "surveys:choice_edit": PORTFOLIO_MANAGERS,
+    "surveys:choice_delete": PORTFOLIO_MANAGERS,
     "people:involvement": EVERYONE,
     "people:activity_add": INITIATIVE_EDITORS,
     "people:activity_edit": INITIATIVE_EDITORS,

@@ -9,6 +9,18 @@ from benefits.views.parts import BENEFIT_PARTS, INITIATIVE_PARTS
 from .factories import involvement_rows
 from .factories_training import change_agent, training_activity
 
+
+def survey_template(world):
+    """The organisation's shipped digital-maturity template: its questions have choices."""
+    from surveys.models import SurveyTemplate
+
+    return SurveyTemplate.objects.for_org(world.org).get(kind="maturity")
+
+
+def survey_question(world):
+    return survey_template(world).questions.get(version=1, order=1)
+
+
 # URL names that take no object id, and those that do with the object they take.
 NO_ID = [
     "core:home",
@@ -40,6 +52,8 @@ NO_ID = [
     "people:gaps",
     "people:courses",
     "people:course_add",
+    "surveys:templates",
+    "surveys:template_add",
     "people:readiness_settings",
     "people:whom_to_ask",
     "people:change_load",
@@ -94,6 +108,15 @@ WITH_ID = {
     "people:requirement_delete": lambda w: w.requirement.pk,
     "people:course_edit": lambda w: w.course.pk,
     "people:course_delete": lambda w: w.course.pk,
+    "surveys:template": lambda w: survey_template(w).pk,
+    "surveys:template_edit": lambda w: survey_template(w).pk,
+    "surveys:template_delete": lambda w: survey_template(w).pk,
+    "surveys:question_add": lambda w: survey_template(w).pk,
+    "surveys:question_edit": lambda w: survey_question(w).pk,
+    "surveys:question_delete": lambda w: survey_question(w).pk,
+    "surveys:choice_add": lambda w: survey_question(w).pk,
+    "surveys:choice_edit": lambda w: survey_question(w).choices.first().pk,
+    "surveys:choice_delete": lambda w: survey_question(w).choices.first().pk,
     "people:involvement": lambda w: w.initiative.pk,
     "people:activity_add": lambda w: w.initiative.pk,
     "people:activity_edit": lambda w: involvement_rows(w).activity.pk,
@@ -165,6 +188,9 @@ POST_ONLY = {
     "people:theme_delete",
     "people:requirement_delete",
     "people:course_delete",
+    "surveys:template_delete",
+    "surveys:question_delete",
+    "surveys:choice_delete",
     "people:activity_delete",
     "people:input_delete",
     "people:training_delete",
