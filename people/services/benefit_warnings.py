@@ -54,28 +54,30 @@ class PeopleWarnings:
         settings = readiness_settings(organisation)
         units = list(organisation_units(organisation))
         paths = {unit.pk: set(unit.tree_path) for unit in units}
-        affected_rows = list(
-            with_training_progress(
-                AffectedUnit.objects.for_org(organisation).filter(
-                    initiative_id__in={initiative_id for _pk, _unit, initiative_id in concerned}
-                )
-            ).select_related("unit")
-        )
+        initiative_ids = {initiative_id for _pk, _unit, initiative_id in concerned}
         months = months_from(add_months(month_start(today), -MONTHS_BACK), MONTHS_BACK + MONTHS_AHEAD)
         grid = build_grid(units, load_inputs(organisation, settings), months, settings)
         over = {row.unit.pk: dict(row.over_limit(grid.months)) for row in grid.rows}
         names = {unit.pk: unit.name for unit in units}
-        by_initiative: dict[int, list[AffectedUnit]] = {}
-        for affected in affected_rows:
-            by_initiative.setdefault(affected.initiative_id, []).append(affected)
+        affected = AffectedUnit.objects.for_org(organisation).filter(initiative_id__in=initiative_ids)
+        # Only the dates matter for the load; only units with staff training due by now can be behind.
+        dates = self._by_initiative(affected.values_list("initiative_id", "unit_id", "change_from"))
+        due = with_training_progress(
+            affected.filter(change_from__lte=today + datetime.timedelta(days=settings.warning_days))
+        ).filter(planned_by_go_live__gt=0)
+        behind = self._by_initiative(
+            (state.affected.initiative_id, state.affected.unit_id, state)
+            for state in (readiness(a, settings, today) for a in due.select_related("unit"))
+            if state.behind
+        )
         found: dict[int, list[Warning]] = {}
         for benefit_id, unit_id, initiative_id in concerned:
-            related = [
-                a
-                for a in by_initiative.get(initiative_id, [])
-                if (a.unit_id in paths.get(unit_id, ()) or unit_id in paths.get(a.unit_id, ()))
-            ]
-            warnings = self._overload(related, over.get(unit_id, {}), names.get(unit_id, ""), settings)
+
+            def concerns(other_unit_id: int, unit_id: int = unit_id) -> bool:
+                return other_unit_id in paths.get(unit_id, ()) or unit_id in paths.get(other_unit_id, ())
+
+            go_lives = [day for other, day in dates.get(initiative_id, []) if concerns(other)]
+            warnings = self._overload(go_lives, over.get(unit_id, {}), names.get(unit_id, ""), settings)
             warnings += [
                 Warning(
                     "training_behind",
@@ -86,17 +88,25 @@ class PeopleWarnings:
                         "date": state.affected.change_from,
                     },
                 )
-                for state in (readiness(a, settings, today) for a in related)
-                if state.behind
+                for other, state in behind.get(initiative_id, [])
+                if concerns(other)
             ]
             if warnings:
                 found[benefit_id] = warnings
         return found
 
     @staticmethod
-    def _overload(related, over_months, unit_name, settings) -> list[Warning]:
+    def _by_initiative(rows) -> dict[int, list[tuple[int, object]]]:
+        """(initiative, unit, thing) rows → initiative → [(unit, thing)]."""
+        grouped: dict[int, list[tuple[int, object]]] = {}
+        for initiative_id, unit_id, thing in rows:
+            grouped.setdefault(initiative_id, []).append((unit_id, thing))
+        return grouped
+
+    @staticmethod
+    def _overload(go_lives, over_months, unit_name, settings) -> list[Warning]:
         weighed = sorted(
-            {add_months(month_start(a.change_from), i) for a in related for i in range(settings.months_of_change)}
+            {add_months(month_start(day), i) for day in go_lives for i in range(settings.months_of_change)}
         )
         first = next((month for month in weighed if month in over_months), None)
         if first is None:
