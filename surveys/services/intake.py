@@ -16,13 +16,12 @@ from dataclasses import dataclass, field
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Answer, Invitation, Question, Response, Round, RoundUnit, UnitLink
 from ..models.responses import ANSWER_MAX_LENGTH
-from .links import INVITATION, UNIT_LINK, is_answerable, is_genuine, token_hash
-
-SCALE = range(1, 6)
+from .links import INVITATION, SCALE, UNIT_LINK, is_answerable, is_genuine, token_hash
 
 
 class Refused(Exception):
@@ -199,3 +198,31 @@ def rewrite_in_random_order(round_: Round) -> None:
         for (old_pk, _unit_id), new in zip(responses, new_responses, strict=True)
         for row in answers.get(old_pk, ())
     )
+
+
+#: Unit links: at most this many posts in ``RATE_WINDOW`` seconds through one link, and from one address.
+PER_LINK_LIMIT = 300
+PER_ADDRESS_LIMIT = 30
+RATE_WINDOW = 600
+
+
+def _count(key: str) -> int:
+    if cache.add(key, 1, timeout=RATE_WINDOW):
+        return 1
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.add(key, 1, timeout=RATE_WINDOW)
+        return 1
+
+
+def unit_link_rate_exceeded(token: str, client_address: str | None) -> bool:
+    """Count one post through a unit link; True when the link or the address has posted too often.
+
+    The counts live only in the cache and for ten minutes; the address is kept only as a keyed hash
+    there, never stored anywhere lasting.
+    """
+    link_key = "surveys:rate:link:" + salted_hmac("surveys.rate", token.strip()).hexdigest()
+    address_key = "surveys:rate:address:" + salted_hmac("surveys.rate", client_address or "").hexdigest()
+    per_link, per_address = _count(link_key), _count(address_key)
+    return per_link > PER_LINK_LIMIT or per_address > PER_ADDRESS_LIMIT

@@ -11,7 +11,7 @@ import secrets
 from django.urls import reverse
 from django.utils.crypto import salted_hmac
 
-from ..models import Round, UnitLink
+from ..models import Round
 
 # A token is random text and a signature of it: a token we made but no longer find was used (its
 # invitation is deleted when the person answers); one we did not make is forged. Nothing is stored
@@ -51,9 +51,13 @@ def answer_link(round_: Round, token: str, base_url: str) -> str:
     return f"{base_url}{reverse('surveys:answer', args=[round_.organisation_id])}#{token}"
 
 
-def unit_link_url(link: UnitLink, token: str, base_url: str) -> str:
-    return f"{base_url}{reverse('surveys:unit_answer', args=[link.organisation_id])}#{token}"
+def unit_link_url(round_: Round, token: str, base_url: str) -> str:
+    return f"{base_url}{reverse('surveys:unit_answer', args=[round_.organisation_id])}#{token}"
 
 
 def is_answerable(round_: Round, today: datetime.date) -> bool:
     return round_.state == Round.State.OPEN and round_.opens_on <= today <= round_.closes_on
+
+
+#: The values of a statement on the scale.
+SCALE = range(1, 6)

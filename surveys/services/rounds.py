@@ -8,6 +8,7 @@ invitations left, and no code here reads a response.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -159,3 +160,27 @@ def response_rate(round_: Round) -> ResponseRate:
     if 0 < outside < minimum:
         units = []
     return ResponseRate(total_invited, total_answered, sorted(units, key=lambda u: u.name), minimum)
+
+
+def send_reminders(today: datetime.date, *, base_url: str) -> int:
+    """E-mail everyone still invited in the open rounds whose reminder date has come, in their language,
+    with a fresh link (only the hash of a token is stored, so the first one cannot be sent again).
+    Returns only how many: nobody learns who they are."""
+    # Reminders go out for every organisation at once.
+    rounds = Round.objects.across_organisations().filter(
+        state=Round.State.OPEN, remind_on__lte=today, closes_on__gte=today
+    )
+    sent = 0
+    for round_ in rounds:
+        with transaction.atomic():
+            invitations = list(round_.invitations.select_related("person", "round"))
+            tokens = []
+            for invitation in invitations:
+                token = new_token(INVITATION)
+                invitation.token_hash = token_hash(token)
+                tokens.append(token)
+            Invitation.objects.bulk_update(invitations, ["token_hash"])
+        for invitation, token in zip(invitations, tokens, strict=True):
+            _send(invitation, token, base_url, "reminder")
+        sent += len(invitations)
+    return sent
