@@ -9,6 +9,7 @@ invitations left, and no code here reads a response.
 from __future__ import annotations
 
 import datetime
+from collections import Counter
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -29,18 +30,23 @@ from .intake import rewrite_in_random_order
 from .links import INVITATION, UNIT_LINK, answer_link, new_token, token_hash
 
 
-def _copy_units(round_: Round) -> dict[int, RoundUnit]:
-    """The chosen units and every unit below them, as they are now; unit id → its copy."""
-    organisation = round_.organisation
-    chosen = round_.units.values_list("pk", flat=True)
-    units = OrgUnit.objects.with_units_below(organisation, chosen).with_tree_fields()
+def _copy_units(round_: Round, invited: dict[int, int]) -> dict[int, RoundUnit]:
+    """The chosen units and every unit below them, as they are now, with the number asked in each;
+    unit id → its copy."""
     copies: dict[int, RoundUnit] = {}
-    for unit in units:  # tree order: a parent comes before its children
-        copy = RoundUnit(round=round_, unit=unit, name=unit.name, parent=copies.get(unit.parent_id))
-        copy.organisation = organisation
+    for unit in _units_asked(round_):  # tree order: a parent comes before its children
+        copy = RoundUnit(
+            round=round_, unit=unit, name=unit.name, parent=copies.get(unit.parent_id), invited=invited.get(unit.pk, 0)
+        )
+        copy.organisation = round_.organisation
         copy.save()
         copies[unit.pk] = copy
     return copies
+
+
+def _units_asked(round_: Round) -> list[OrgUnit]:
+    chosen = round_.units.values_list("pk", flat=True)
+    return list(OrgUnit.objects.with_units_below(round_.organisation, chosen))
 
 
 def _send(invitation: Invitation, token: str, base_url: str, template: str) -> None:
@@ -63,13 +69,13 @@ def open_round(round_: Round, *, base_url: str) -> int:
         raise ValidationError(_("Choose the units to ask before opening the round."))
     if not round_.template.questions.filter(version=round_.template.version).exists():
         raise ValidationError(_("The survey has no questions yet."))
-    copies = _copy_units(round_)
-    members = (
+    members = list(
         Membership.objects.for_org(round_.organisation)
-        .filter(is_active=True, unit_id__in=list(copies), user__is_active=True)
+        .filter(is_active=True, unit__in=[unit.pk for unit in _units_asked(round_)], user__is_active=True)
         .exclude(user__email="")
         .select_related("user")
     )
+    copies = _copy_units(round_, Counter(membership.unit_id for membership in members))
     invitations: list[tuple[Invitation, str]] = []
     for membership in members:
         token = new_token(INVITATION)
@@ -79,9 +85,6 @@ def open_round(round_: Round, *, base_url: str) -> int:
         invitation.organisation = round_.organisation
         invitations.append((invitation, token))
     Invitation.objects.bulk_create([invitation for invitation, _token in invitations])
-    for copy in copies.values():
-        copy.invited = sum(1 for invitation, _token in invitations if invitation.round_unit is copy)
-    RoundUnit.objects.bulk_update(list(copies.values()), ["invited"])
     round_.version = round_.template.version
     round_.state = Round.State.OPEN
     round_.save(update_fields=["version", "state"])
@@ -179,7 +182,7 @@ def send_reminders(today: datetime.date, *, base_url: str) -> int:
                 token = new_token(INVITATION)
                 invitation.token_hash = token_hash(token)
                 tokens.append(token)
-            Invitation.objects.bulk_update(invitations, ["token_hash"])
+            Invitation.objects.filter(round=round_).bulk_update(invitations, ["token_hash"])
         for invitation, token in zip(invitations, tokens, strict=True):
             _send(invitation, token, base_url, "reminder")
         sent += len(invitations)

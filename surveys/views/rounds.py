@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -33,7 +34,7 @@ def rounds(request):
 @member_required
 def round_create(request):
     require(request.actor, "surveys.manage_rounds")
-    return edit_object(request, RoundForm, Round(), title=_("New survey round"))
+    return edit_object(request, RoundForm, Round(), title=_("New survey round"), back=reverse("surveys:rounds"))
 
 
 @member_required
@@ -42,7 +43,9 @@ def round_edit(request, pk):
     require(request.actor, "surveys.manage_rounds", round_)
     if round_.state != Round.State.DRAFT:
         raise Http404  # an opened round keeps what people were asked
-    return edit_object(request, RoundForm, round_, title=_("Edit survey round"))
+    return edit_object(
+        request, RoundForm, round_, title=_("Edit survey round"), back=reverse("surveys:round", args=[round_.pk])
+    )
 
 
 @member_required
