@@ -182,7 +182,7 @@ def test_the_round_page_shows_the_rate_but_never_who_answered(world, login, djan
     with django_capture_on_commit_callbacks(execute=True):
         open_round(round_, base_url=SITE)
     codes = {m.to[0]: _code(m) for m in mail.outbox}
-    answered = people[:5] + [people[7]]
+    answered = [*people[:5], people[7]]
     for person in answered:
         _answer(round_, codes[person.email])
     rate = response_rate(round_)
