@@ -185,7 +185,7 @@ def rewrite_in_random_order(round_: Round) -> None:
         return
     answers: dict = {}
     fields = ("response_id", "question_id", "value", "choice_id", "text")
-    rows = Answer.objects.filter(response__round=round_).values(*fields)
+    rows = Answer.objects.for_org(round_.organisation).filter(response__round=round_).values(*fields)
     for row in rows:
         answers.setdefault(row.pop("response_id"), []).append(row)
     Response.objects.filter(round=round_).delete()  # the answers go with them (cascade)
