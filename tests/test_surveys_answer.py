@@ -6,6 +6,7 @@ import datetime
 import re
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.core.cache import cache
 from django.urls import reverse
@@ -15,6 +16,7 @@ from surveys.models import Answer, Invitation, Question, Response, Round
 from surveys.services.intake import PER_ADDRESS_LIMIT
 from surveys.services.rounds import close_round, create_unit_link, open_round
 
+from .browser import PHONE_WIDTH, assert_accessible, assert_page_accessible
 from .factories_rounds import draft_round, employee
 from .pages import assert_page
 
@@ -250,3 +252,43 @@ def test_a_round_opened_today_takes_answers_until_it_closes(world, client, surve
     Round.objects.for_org(world.org).filter(pk=survey["round"].pk).update(closes_on=timezone.localdate())
     response = client.post(_url(world), {"code": survey["codes"]["bjorn"], **_answers(survey)})
     assert_page(response, "Thank you for answering")
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_answering_on_a_phone(page, world, survey, live_server):
+    """The e-mailed link in Chromium at phone width: the script posts the code from after "#", the
+    questions pass axe and reflow, and the answer is sent with the keyboard."""
+    page.context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": "en", "url": live_server.url}])
+    page.set_viewport_size({"width": PHONE_WIDTH, "height": 800})
+    code = survey["codes"]["bjorn"]
+    page.goto(f"{_url(world)}#{code}")
+    page.locator("#survey-language").wait_for()
+    assert code not in page.url  # taken out of the address bar and history
+    page.locator("#survey-language").select_option("en")
+    page.get_by_role("button", name="Show in this language").click()
+    assert_accessible(page, survey["round"].title)
+    q = survey["questions"]
+    page.get_by_role("group", name=re.compile("I understand why")).get_by_label(re.compile("^4")).check()
+    page.get_by_label("Natt").focus()
+    page.keyboard.press("Space")
+    page.get_by_role("button", name="Send my answers").click()
+    assert_accessible(page, "Thank you for answering")
+    assert _stored(world) == (1, 2)
+    assert Answer.objects.for_org(world.org).get(question=q["scale"]).value == 4
+    assert Answer.objects.for_org(world.org).get(question=q["single"]).choice.text_nb == "Natt"
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_a_missing_answer_is_announced_on_a_phone(page, world, survey, live_server):
+    page.context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": "en", "url": live_server.url}])
+    page.set_viewport_size({"width": PHONE_WIDTH, "height": 800})
+    assert_page_accessible(page, _url(world), "Answer the survey")
+    page.get_by_label("Your code").fill(survey["codes"]["bjorn"])
+    page.get_by_role("button", name="Continue").click()
+    page.locator("#survey-language").select_option("en")
+    page.get_by_role("button", name="Send my answers").click()
+    assert_accessible(page, survey["round"].title)
+    assert page.get_by_role("alert").count() == 1
+    assert _stored(world) == (0, 0)
