@@ -54,12 +54,8 @@ def personal_ticket(organisation, token: str, today: datetime.date | None = None
     token = token.strip()
     if not is_genuine(token, INVITATION):
         raise Refused(_("This code is not valid. Check that you copied all of it."))
-    invitation = (
-        Invitation.objects.for_org(organisation)
-        .filter(token_hash=token_hash(token))
-        .select_related("round__organisation", "round_unit")
-        .first()
-    )
+    invitations = Invitation.objects.for_org(organisation).select_related("round__organisation", "round_unit")
+    invitation = next(iter(invitations.filter(token_hash=token_hash(token))), None)  # the hash is unique
     if invitation is None:
         raise Refused(_("This link has already been used to answer, or the survey has ended. Thank you."))
     _check_round(invitation.round, today or timezone.localdate())
@@ -71,21 +67,36 @@ def unit_ticket(organisation, token: str, today: datetime.date | None = None) ->
     token = token.strip()
     link = None
     if is_genuine(token, UNIT_LINK):
-        link = (
-            UnitLink.objects.for_org(organisation)
-            .filter(token_hash=token_hash(token))
-            .select_related("round__organisation", "round_unit")
-            .first()
-        )
+        links = UnitLink.objects.for_org(organisation).select_related("round__organisation", "round_unit")
+        link = next(iter(links.filter(token_hash=token_hash(token))), None)  # the hash is unique
     if link is None:
         raise Refused(_("This code is not valid. Check that you copied all of it."))
     _check_round(link.round, today or timezone.localdate())
     return Ticket(link.round, link.round_unit, unit_link=link)
 
 
+#: (template, version) → its questions with their choices. A version a round has opened with never
+#: changes (editing it makes a new version), so each process reads it once, not on every answer.
+_QUESTIONS: dict[tuple[int, int], list[Question]] = {}
+_QUESTIONS_KEPT = 200
+
+
 def questions_of(round_: Round) -> list[Question]:
     """The questions of the version the round asks, in order, with their choices."""
-    return list(round_.template.questions.filter(version=round_.version).prefetch_related("choices"))
+    key = (round_.template_id, round_.version)
+    if round_.state != Round.State.OPEN:
+        return _read_questions(round_)
+    if key not in _QUESTIONS:
+        if len(_QUESTIONS) >= _QUESTIONS_KEPT:
+            _QUESTIONS.clear()
+        _QUESTIONS[key] = _read_questions(round_)
+    return _QUESTIONS[key]
+
+
+def _read_questions(round_: Round) -> list[Question]:
+    return list(
+        Question.objects.filter(template_id=round_.template_id, version=round_.version).prefetch_related("choices")
+    )
 
 
 @dataclass
@@ -110,7 +121,7 @@ def check_answers(questions: Sequence[Question], given: Mapping[int, Sequence[st
             if len(text) > ANSWER_MAX_LENGTH:
                 checked.errors[question.pk] = _("Write at most %(limit)s characters.") % {"limit": ANSWER_MAX_LENGTH}
             elif text:
-                checked.answers.append(Answer(question=question, text=text))
+                checked.answers.append(Answer(question_id=question.pk, text=text))
             elif question.required:
                 checked.errors[question.pk] = _("Write an answer to this question.")
             continue
@@ -123,7 +134,7 @@ def check_answers(questions: Sequence[Question], given: Mapping[int, Sequence[st
             if len(values) > 1 or not value.isdigit() or int(value) not in SCALE:
                 checked.errors[question.pk] = _("Choose a value from 1 to 5.")
             else:
-                checked.answers.append(Answer(question=question, value=int(value)))
+                checked.answers.append(Answer(question_id=question.pk, value=int(value)))
             continue
         choices = {str(choice.pk): choice for choice in question.choices.all()}
         picked = list(dict.fromkeys(values))
@@ -132,7 +143,7 @@ def check_answers(questions: Sequence[Question], given: Mapping[int, Sequence[st
         elif question.kind == Question.Kind.SINGLE and len(picked) > 1:
             checked.errors[question.pk] = _("Choose only one answer.")
         else:
-            checked.answers.extend(Answer(question=question, choice=choices[value]) for value in picked)
+            checked.answers.extend(Answer(question_id=question.pk, choice_id=choices[value].pk) for value in picked)
     return checked
 
 
@@ -167,8 +178,7 @@ def _store(ticket: Ticket, answers: Sequence[Answer]) -> None:
         response.organisation = ticket.round.organisation
         response.save(force_insert=True)
         for answer in answers:
-            answer.response = response
-            answer.organisation = response.organisation
+            answer.response = response  # the organisation is copied from it
         Answer.objects.bulk_create(answers)
 
 
