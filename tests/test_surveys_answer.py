@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from surveys.models import Answer, Invitation, Question, Response, Round
-from surveys.services.intake import PER_ADDRESS_LIMIT
+from surveys.services.intake import PER_ADDRESS_LIMIT, forget_questions
 from surveys.services.rounds import close_round, create_unit_link, open_round
 
 from .browser import PHONE_WIDTH, assert_accessible, assert_page_accessible
@@ -28,6 +28,7 @@ SITE = "https://omstilling.example.no"
 @pytest.fixture(autouse=True)
 def empty_cache():
     cache.clear()  # the rate limits and one-time form ids live in the cache
+    forget_questions()
     yield
     cache.clear()
 

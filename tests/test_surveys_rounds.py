@@ -13,7 +13,7 @@ from django.utils import timezone, translation
 
 from surveys.models import Invitation, Round, RoundUnit
 from surveys.services import rounds
-from surveys.services.intake import check_answers, personal_ticket, questions_of, submit
+from surveys.services.intake import check_answers, forget_questions, personal_ticket, questions_of, submit
 from surveys.services.rounds import close_round, open_round, response_rate
 
 from .factories_rounds import draft_round, employee, survey_template
@@ -22,6 +22,11 @@ from .pages import assert_page
 pytestmark = pytest.mark.django_db
 
 SITE = "https://omstilling.example.no"
+
+
+@pytest.fixture(autouse=True)
+def fresh_questions():
+    forget_questions()  # ids come again after each test's rollback
 
 
 def _code(message) -> str:

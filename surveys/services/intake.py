@@ -93,6 +93,11 @@ def questions_of(round_: Round) -> list[Question]:
     return _QUESTIONS[key]
 
 
+def forget_questions() -> None:
+    """Tests roll their database back, so ids come again: they forget what was read."""
+    _QUESTIONS.clear()
+
+
 def _read_questions(round_: Round) -> list[Question]:
     return list(
         Question.objects.filter(template_id=round_.template_id, version=round_.version).prefetch_related("choices")
