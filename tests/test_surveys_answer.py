@@ -293,3 +293,16 @@ def test_a_missing_answer_is_announced_on_a_phone(page, world, survey, live_serv
     assert_accessible(page, survey["round"].title)
     assert page.get_by_role("alert").count() == 1
     assert _stored(world) == (0, 0)
+
+
+def test_answering_leaves_nothing_in_the_audit_log_or_the_logs(world, client, survey, caplog):
+    from auditlog.models import LogEntry
+
+    entries = LogEntry.objects.count()
+    code = survey["codes"]["bjorn"]
+    with caplog.at_level("DEBUG"):
+        client.post(_url(world), {"code": code})
+        response = client.post(_url(world), {"code": code, **_answers(survey)})
+    assert_page(response, "Thank you for answering")
+    assert LogEntry.objects.count() == entries
+    assert not [r for r in caplog.records if code in r.getMessage() or r.name.startswith("surveys")]
