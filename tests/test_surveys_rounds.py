@@ -2,6 +2,7 @@
 rate without names, reminders to exactly those left, and who may do what."""
 
 import datetime
+import hashlib
 import io
 import re
 
@@ -11,9 +12,16 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from surveys.models import Invitation, Round, RoundUnit
+from surveys.models import Invitation, Round, RoundUnit, UnitLink
 from surveys.services import rounds
-from surveys.services.intake import check_answers, forget_questions, personal_ticket, questions_of, submit
+from surveys.services.intake import (
+    check_answers,
+    forget_questions,
+    personal_ticket,
+    questions_of,
+    submit,
+    unit_ticket,
+)
 from surveys.services.rounds import close_round, open_round, response_rate
 
 from .factories_rounds import draft_round, employee, survey_template
@@ -255,3 +263,17 @@ def test_the_list_of_rounds(world, login, pages_in_english):
     round_ = draft_round(world, world.unit)
     body = assert_page(login(world.users["middle_manager"]).get(reverse("surveys:rounds")), "Survey rounds")
     assert round_.title in body
+
+
+def test_a_unit_link_is_shown_once_with_its_qr_code(world, staff, login, pages_in_english):
+    round_ = draft_round(world, world.unit)
+    open_round(round_, base_url=SITE)
+    round_unit = RoundUnit.objects.for_org(world.org).get(round=round_, unit=world.unit)
+    response = login(world.users["portfolio_office"]).post(reverse("surveys:unit_link_create", args=[round_unit.pk]))
+    body = assert_page(response, f"Answer the survey: {world.unit.name}")
+    assert "<svg" in body and "<title>QR code for answering the survey</title>" in body
+    code = re.search(r'<code class="survey-code">([^<]+)</code>', body).group(1)
+    assert f"/surveys/unit/{world.org.pk}/#{code}" in body
+    link = UnitLink.objects.for_org(world.org).get(round_unit=round_unit)
+    assert link.token_hash == hashlib.sha256(code.encode()).hexdigest() and code not in link.token_hash
+    assert unit_ticket(world.org, code).round_unit == round_unit
