@@ -34,9 +34,9 @@ WRITER_WITH_UNIT = ["Overview", "My unit", *WRITER[1:]]
 
 
 def with_change_load(places: list[str]) -> list[str]:
-    """The menu of someone who also sees the change load (management and unit leaders)."""
+    """The menu of someone who also sees the change load and the survey rounds (management and unit leaders)."""
     at = places.index("Competence") + 1
-    return [*places[:at], "Change load", *places[at:]]
+    return [*places[:at], "Change load", "Surveys", *places[at:]]
 
 
 def menu(client, url="/") -> list[tuple[str, str, bool]]:
