@@ -1,7 +1,7 @@
-"""The surveys' place in the main menu."""
+"""The surveys' place in the main menu: the rounds, with the templates and results one step away."""
 
 from django.utils.translation import gettext_lazy as _
 
 from dashboards.menu import MenuItem, register
 
-register(MenuItem("surveys.templates", _("Surveys"), "surveys:templates", rule="surveys.view_templates", order=78))
+register(MenuItem("surveys.rounds", _("Surveys"), "surveys:rounds", rule="surveys.view_rounds", order=78))

@@ -2,10 +2,21 @@ from django.urls import path
 
 from core.editing import row_urls
 
-from .views import templates
+from .views import answer, rounds, templates
 
 app_name = "surveys"
 urlpatterns = [
+    # Rounds: who is asked, when, and the response rate
+    path("rounds/", rounds.rounds, name="rounds"),
+    path("rounds/new/", rounds.round_create, name="round_create"),
+    path("rounds/<int:pk>/", rounds.round_detail, name="round"),
+    path("rounds/<int:pk>/edit/", rounds.round_edit, name="round_edit"),
+    path("rounds/<int:pk>/open/", rounds.round_open, name="round_open"),
+    path("rounds/<int:pk>/close/", rounds.round_close, name="round_close"),
+    path("round-units/<int:pk>/link/", rounds.unit_link_create, name="unit_link_create"),
+    # Answering, without signing in: the code is never part of the URL (see views/answer.py).
+    path("answer/<int:organisation_id>/", answer.answer, name="answer"),
+    path("unit/<int:organisation_id>/", answer.unit_answer, name="unit_answer"),
     # Templates: what can be asked, versioned
     path("templates/", templates.template_list, name="templates"),
     path("templates/<int:pk>/", templates.template_detail, name="template"),

@@ -41,11 +41,23 @@ COMPETENCE_OVERVIEW = CREATORS | {Role.MIDDLE_MANAGER, "unit_leader"}
 SURVEY_READERS = COMPETENCE_OVERVIEW
 INPUT_GIVERS = INITIATIVE_EDITORS | {"unit_leader", Role.UNION_REPRESENTATIVE}
 
+# Survey rounds: the portfolio office and administrators run them; management and leaders follow the
+# response rate.
+SURVEY_RUNNERS = PORTFOLIO_MANAGERS
+SURVEY_READERS = CREATORS | {Role.MIDDLE_MANAGER, "unit_leader"}
+
 PLAN_VIEWS = ("part_add", "part_edit", "part_delete")
 FOLLOW_UP_VIEWS = ("benefit_part_add", "benefit_part_edit", "benefit_part_delete")
 
 ALLOWED = {
     "core:home": EVERYONE,
+    "surveys:rounds": SURVEY_READERS,
+    "surveys:round_create": SURVEY_RUNNERS,
+    "surveys:round": SURVEY_READERS,
+    "surveys:round_edit": SURVEY_RUNNERS,
+    "surveys:round_open": SURVEY_RUNNERS,
+    "surveys:round_close": SURVEY_RUNNERS,
+    "surveys:unit_link_create": SURVEY_RUNNERS,
     "portfolio:list": EVERYONE,
     "portfolio:export_csv": EVERYONE,
     "portfolio:export_xlsx": EVERYONE,

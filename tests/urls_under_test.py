@@ -7,6 +7,7 @@ from django.urls import get_resolver, reverse
 from benefits.views.parts import BENEFIT_PARTS, INITIATIVE_PARTS
 
 from .factories import involvement_rows
+from .factories_rounds import survey_round, survey_round_unit
 from .factories_training import change_agent, training_activity
 
 
@@ -57,6 +58,8 @@ NO_ID = [
     "people:readiness_settings",
     "people:whom_to_ask",
     "people:change_load",
+    "surveys:rounds",
+    "surveys:round_create",
 ]
 WITH_ID = {
     "portfolio:initiative": lambda w: w.initiative.pk,
@@ -136,6 +139,11 @@ WITH_ID = {
     "people:agent_add": lambda w: w.affected.pk,
     "people:agent_edit": lambda w: change_agent(w).pk,
     "people:agent_delete": lambda w: change_agent(w).pk,
+    "surveys:round": lambda w: survey_round(w).pk,
+    "surveys:round_edit": lambda w: survey_round(w).pk,
+    "surveys:round_open": lambda w: survey_round(w).pk,
+    "surveys:round_close": lambda w: survey_round(w).pk,
+    "surveys:unit_link_create": lambda w: survey_round_unit(w).pk,
 }
 # The row of ``world`` that each kind of the generic row views edits. Kinds come from the views'
 # own registries, so a new kind without a row here fails the sweep with a KeyError.
@@ -195,9 +203,12 @@ POST_ONLY = {
     "people:input_delete",
     "people:training_delete",
     "people:agent_delete",
+    "surveys:round_open",
+    "surveys:round_close",
+    "surveys:unit_link_create",
 }
 # Pages that need no organisation (sign-in, language, switching organisation, one's own account,
-# a forgotten password, accepting an invitation, the health check).
+# a forgotten password, accepting an invitation, the health check, answering a survey).
 PUBLIC = {
     "accounts:login",
     "accounts:logout",
@@ -212,6 +223,10 @@ PUBLIC = {
     "accounts:invitation",
     "core:set_language",
     "core:health",
+    # Answering a survey needs no sign-in: the code posted decides the round, and a code of another
+    # organisation is refused there (tests/test_surveys_answer.py).
+    "surveys:answer",
+    "surveys:unit_answer",
 }
 
 

@@ -1,0 +1,19 @@
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from surveys.services.rounds import send_reminders
+
+
+class Command(BaseCommand):
+    help = (
+        "E-mail a reminder with a fresh link to everyone who has not answered an open survey round whose "
+        "reminder date has come. Run it on the reminder date: each run reminds again."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--site", required=True, help="The service's address, e.g. https://omstilling.example.no")
+
+    def handle(self, *args, site, **options):
+        sent = send_reminders(timezone.localdate(), base_url=site.rstrip("/"))
+        # Only how many: nobody, the operator included, learns who has not answered.
+        self.stdout.write(f"Sent {sent} survey reminder email(s).")

@@ -1,0 +1,189 @@
+"""Running a round: a draft is opened (the unit tree copied, the people in it invited by e-mail) and
+closed; the response rate is the only thing anyone learns while it runs.
+
+Whether a person has answered is never stored: an ``Invitation`` exists until they answer and is then
+deleted (``surveys.services.intake``). So the rate per unit is ``RoundUnit.invited`` against the
+invitations left, and no code here reads a response.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Count
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from accounts.services.credentials import language_of
+from core.anonymity import group_units, minimum_group_size
+from organisations.models import Membership, OrgUnit
+
+from ..models import Invitation, Round, RoundUnit, UnitLink
+from .intake import rewrite_in_random_order
+from .links import INVITATION, UNIT_LINK, answer_link, new_token, token_hash
+
+
+def _copy_units(round_: Round, invited: dict[int, int]) -> dict[int, RoundUnit]:
+    """The chosen units and every unit below them, as they are now, with the number asked in each;
+    unit id → its copy."""
+    copies: dict[int, RoundUnit] = {}
+    for unit in _units_asked(round_):  # tree order: a parent comes before its children
+        copy = RoundUnit(
+            round=round_, unit=unit, name=unit.name, parent=copies.get(unit.parent_id), invited=invited.get(unit.pk, 0)
+        )
+        copy.organisation = round_.organisation
+        copy.save()
+        copies[unit.pk] = copy
+    return copies
+
+
+def _units_asked(round_: Round) -> list[OrgUnit]:
+    chosen = round_.units.values_list("pk", flat=True)
+    return list(OrgUnit.objects.with_units_below(round_.organisation, chosen))
+
+
+def _send(invitation: Invitation, token: str, base_url: str, template: str) -> None:
+    person = invitation.person
+    context = {"round": invitation.round, "link": answer_link(invitation.round, token, base_url), "code": token}
+    with translation.override(language_of(person)):
+        subject = render_to_string(f"surveys/email/{template}_subject.txt", context).strip()
+        body = render_to_string(f"surveys/email/{template}.txt", context)
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [person.email])
+
+
+@transaction.atomic
+def open_round(round_: Round, *, base_url: str) -> int:
+    """Open a draft: copy the unit tree, invite every active member working in it who has an e-mail
+    address, and freeze the template's version. Returns the number invited."""
+    round_ = Round.objects.for_org(round_.organisation).select_for_update().get(pk=round_.pk)
+    if round_.state != Round.State.DRAFT:
+        raise ValidationError(_("Only a round being prepared can be opened."))
+    if not round_.units.exists():
+        raise ValidationError(_("Choose the units to ask before opening the round."))
+    if not round_.template.questions.filter(version=round_.template.version).exists():
+        raise ValidationError(_("The survey has no questions yet."))
+    members = list(
+        Membership.objects.for_org(round_.organisation)
+        .filter(is_active=True, unit__in=[unit.pk for unit in _units_asked(round_)], user__is_active=True)
+        .exclude(user__email="")
+        .select_related("user")
+    )
+    copies = _copy_units(round_, Counter(membership.unit_id for membership in members))
+    invitations: list[tuple[Invitation, str]] = []
+    for membership in members:
+        token = new_token(INVITATION)
+        invitation = Invitation(
+            round=round_, round_unit=copies[membership.unit_id], person=membership.user, token_hash=token_hash(token)
+        )
+        invitation.organisation = round_.organisation
+        invitations.append((invitation, token))
+    Invitation.objects.bulk_create([invitation for invitation, _token in invitations])
+    round_.version = round_.template.version
+    round_.state = Round.State.OPEN
+    round_.save(update_fields=["version", "state"])
+    # The e-mails go out only when everything above is stored.
+    transaction.on_commit(lambda: [_send(i, t, base_url, "invitation") for i, t in invitations])
+    return len(invitations)
+
+
+@transaction.atomic
+def close_round(round_: Round) -> None:
+    """Close an open round: links stop working, and the invitations left are deleted (nobody can be
+    reminded any more, and nothing is kept about who did not answer)."""
+    round_ = Round.objects.for_org(round_.organisation).select_for_update().get(pk=round_.pk)
+    if round_.state != Round.State.OPEN:
+        raise ValidationError(_("Only an open round can be closed."))
+    round_.state = Round.State.CLOSED
+    round_.save(update_fields=["state"])
+    round_.invitations.all().delete()
+    rewrite_in_random_order(round_)
+
+
+def create_unit_link(round_: Round, round_unit: RoundUnit) -> str:
+    """A new link for a unit's staff room; returns its token (shown once, stored only as a hash)."""
+    token = new_token(UNIT_LINK)
+    link = UnitLink(round=round_, round_unit=round_unit, token_hash=token_hash(token))
+    link.organisation = round_.organisation
+    link.save()
+    return token
+
+
+@dataclass(frozen=True)
+class UnitRate:
+    name: str
+    invited: int
+    answered: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.answered / self.invited) if self.invited else 0
+
+
+@dataclass(frozen=True)
+class ResponseRate:
+    invited: int
+    answered: int
+    #: Groups of units, each with at least the minimum group answered; empty when none may be shown.
+    units: list[UnitRate]
+    minimum: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.answered / self.invited) if self.invited else 0
+
+
+def response_rate(round_: Round) -> ResponseRate:
+    """The rate for the whole round, and per unit (with the units below it that are not shown on their
+    own) only where at least the minimum group have answered. The groups are disjoint, and when the
+    people outside every shown group are fewer than the minimum no unit is shown, so no unit's figure
+    can be worked out by subtracting shown ones. Two queries."""
+    minimum = max(round_.minimum_group, minimum_group_size(round_.organisation))
+    copies = list(round_.round_units.annotate(left=Count("invitations")))
+    answered = {c.pk: c.invited - c.left for c in copies}
+    total_invited = sum(c.invited for c in copies)
+    total_answered = sum(answered.values())
+    grouping = group_units({c.pk: c.parent_id for c in copies}, answered, minimum)
+    by_id = {c.pk: c for c in copies}
+    units = [
+        UnitRate(
+            name=by_id[group.unit_id].name,
+            invited=sum(by_id[u].invited for u in group.unit_ids),
+            answered=group.count,
+        )
+        for group in grouping.groups.values()
+    ]
+    outside = total_answered - sum(unit.answered for unit in units)
+    if 0 < outside < minimum:
+        units = []
+    return ResponseRate(total_invited, total_answered, sorted(units, key=lambda u: u.name), minimum)
+
+
+def send_reminders(today: datetime.date, *, base_url: str) -> int:
+    """E-mail everyone still invited in the open rounds whose reminder date has come, in their language,
+    with a fresh link (only the hash of a token is stored, so the first one cannot be sent again).
+    Returns only how many: nobody learns who they are."""
+    # Reminders go out for every organisation at once.
+    rounds = Round.objects.across_organisations().filter(
+        state=Round.State.OPEN, remind_on__lte=today, closes_on__gte=today
+    )
+    sent = 0
+    for round_ in rounds:
+        with transaction.atomic():
+            invitations = list(round_.invitations.select_related("person", "round"))
+            tokens = []
+            for invitation in invitations:
+                token = new_token(INVITATION)
+                invitation.token_hash = token_hash(token)
+                tokens.append(token)
+            Invitation.objects.filter(round=round_).bulk_update(invitations, ["token_hash"])
+        for invitation, token in zip(invitations, tokens, strict=True):
+            _send(invitation, token, base_url, "reminder")
+        sent += len(invitations)
+    return sent
