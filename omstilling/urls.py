@@ -9,4 +9,5 @@ urlpatterns = [
     path("benefits/exports/", include("benefits.exports.urls")),
     path("benefits/", include("benefits.urls")),
     path("people/", include("people.urls")),
+    path("surveys/", include("surveys.urls")),
 ]

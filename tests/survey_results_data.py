@@ -113,3 +113,18 @@ def scale_questions(template) -> list[Question]:
 def every_stage(template, value: int) -> dict:
     """A response giving ``value`` to every required statement."""
     return dict.fromkeys(scale_questions(template), value)
+
+
+def released_round(world) -> Round:
+    """A closed readiness round over the world's sector and its unit (led by "unit_leader") and the
+    other unit, with answers, released."""
+    from surveys.services.release import close_and_release
+
+    template = readiness_template(world.org)
+    tree = {"Sector": (None, 10), "Unit": ("Sector", 12), "Other": (None, 10)}
+    org_units = {"Sector": world.sector, "Unit": world.unit, "Other": world.other_unit}
+    round, units = make_round(world.org, template, tree, org_units=org_units)
+    add_responses(round, units["Unit"], [every_stage(template, 4)] * 6)
+    add_responses(round, units["Sector"], [every_stage(template, 2)] * 5)
+    add_responses(round, units["Other"], [every_stage(template, 3)] * 5)
+    return close_and_release(round)

@@ -38,6 +38,9 @@ COMPETENCE_OVERVIEW = CREATORS | {Role.MIDDLE_MANAGER, "unit_leader"}
 # representative covering its sector; the employee works in no unit and the middle manager
 # manages another one.
 INPUT_GIVERS = INITIATIVE_EDITORS | {"unit_leader", Role.UNION_REPRESENTATIVE}
+# Survey results: management for every group, leaders of the units asked for theirs (the round asks
+# the affected unit, led by the unit leader, and the other unit, led by the middle manager).
+SURVEY_RESULTS = CREATORS | {"unit_leader", Role.MIDDLE_MANAGER}
 
 PLAN_VIEWS = ("part_add", "part_edit", "part_delete")
 FOLLOW_UP_VIEWS = ("benefit_part_add", "benefit_part_edit", "benefit_part_delete")
@@ -140,6 +143,8 @@ ALLOWED = {
     "people:agent_add": AFFECTED_UNIT_EDITORS,
     "people:agent_edit": AFFECTED_UNIT_EDITORS,
     "people:agent_delete": AFFECTED_UNIT_EDITORS,
+    "surveys:results": SURVEY_RESULTS,
+    "surveys:results_xlsx": SURVEY_RESULTS,
     "people:readiness_settings": PORTFOLIO_MANAGERS,
     "people:whom_to_ask": EVERYONE,
     # Change load: management for every unit, leaders for theirs (as the competence figures).

@@ -8,6 +8,7 @@ from benefits.views.parts import BENEFIT_PARTS, INITIATIVE_PARTS
 
 from .factories import involvement_rows
 from .factories_training import change_agent, training_activity
+from .survey_results_data import released_round
 
 # URL names that take no object id, and those that do with the object they take.
 NO_ID = [
@@ -113,6 +114,8 @@ WITH_ID = {
     "people:agent_add": lambda w: w.affected.pk,
     "people:agent_edit": lambda w: change_agent(w).pk,
     "people:agent_delete": lambda w: change_agent(w).pk,
+    "surveys:results": lambda w: released_round(w).pk,
+    "surveys:results_xlsx": lambda w: released_round(w).pk,
 }
 # The row of ``world`` that each kind of the generic row views edits. Kinds come from the views'
 # own registries, so a new kind without a row here fails the sweep with a KeyError.

@@ -1,0 +1,36 @@
+"""A closed round's results and their Excel export: released figures only."""
+
+from django.http import HttpResponse
+from django.shortcuts import render
+
+from core.access import can, member_required, require
+from core.exports import ascii_filename, xlsx_response
+from core.tenancy import get_for_org_or_404
+
+from ..models import Round
+from ..services.figures import RoundResults, export_rows, results_heatmap, round_results
+
+
+def _results(request, pk: int) -> RoundResults:
+    actor = request.actor
+    round = get_for_org_or_404(
+        Round.objects.select_related("template"), actor.organisation, pk=pk, state=Round.State.CLOSED
+    )
+    require(actor, "surveys.view_results", round)
+    visible = None if can(actor, "surveys.view_all_groups") else actor.led_unit_ids
+    return round_results(round, visible)
+
+
+@member_required
+def round_results_view(request, pk: int) -> HttpResponse:
+    results = _results(request, pk)
+    heatmap = results_heatmap(results) if results.columns else None
+    return render(request, "surveys/results/round.html", {"results": results, "heatmap": heatmap})
+
+
+@member_required
+def results_xlsx(request, pk: int) -> HttpResponse:
+    results = _results(request, pk)
+    header, rows = export_rows(results)
+    filename = ascii_filename(results.round.title, "survey-results")
+    return xlsx_response(filename, results.round.title, header, rows)
