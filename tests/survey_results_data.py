@@ -117,8 +117,11 @@ def every_stage(template, value: int) -> dict:
 
 def released_round(world) -> Round:
     """A closed readiness round over the world's sector and its unit (led by "unit_leader") and the
-    other unit, with answers, released."""
+    other unit, with answers, released; one per world, however often asked."""
     from surveys.services.release import close_and_release
+
+    if hasattr(world, "released_round"):
+        return world.released_round
 
     template = readiness_template(world.org)
     tree = {"Sector": (None, 10), "Unit": ("Sector", 12), "Other": (None, 10)}
@@ -127,4 +130,5 @@ def released_round(world) -> Round:
     add_responses(round, units["Unit"], [every_stage(template, 4)] * 6)
     add_responses(round, units["Sector"], [every_stage(template, 2)] * 5)
     add_responses(round, units["Other"], [every_stage(template, 3)] * 5)
-    return close_and_release(round)
+    world.released_round = close_and_release(round)
+    return world.released_round

@@ -21,6 +21,9 @@ from ..models import Question, ReleasedCell, Round, SurveyTemplate
 from ..remedies import BARRIER_REMEDIES, READINESS_REMEDIES
 from ..topics import BARRIER_POINT_AT_OR_BELOW, READINESS_STAGES, TOPICS
 
+# Plain strings: comparing with the enum members costs more, thousands of times a page.
+TOPIC, QUESTION = ReleasedCell.Kind.TOPIC.value, ReleasedCell.Kind.QUESTION.value
+
 
 @dataclass(frozen=True)
 class Column:
@@ -87,12 +90,18 @@ def round_minimum(round: Round) -> int:
     return max(round.minimum_group, minimum_group_size(round.organisation))
 
 
-def round_results(round: Round, visible_unit_ids: frozenset[int] | None) -> RoundResults:
+def round_results(
+    round: Round, visible_unit_ids: frozenset[int] | None, *, group_questions: bool = False
+) -> RoundResults:
     """The released figures of ``round``: every group for None, else the organisation and the groups
-    held by units in ``visible_unit_ids`` (every viewer sees the same groups, some see fewer)."""
+    held by units in ``visible_unit_ids`` (every viewer sees the same groups, some see fewer).
+    ``group_questions``: each group's figures per question too (the export; the page shows topics)."""
     asked = Question.objects.filter(template=round.template, version=round.version)
     questions = list(asked.prefetch_related("choices"))
-    cells = list(ReleasedCell.objects.filter(round=round).select_related("round_unit", "question"))
+    released = ReleasedCell.objects.filter(round=round).select_related("round_unit", "question")
+    if not group_questions:
+        released = released.exclude(kind=QUESTION, round_unit__isnull=False)
+    cells = list(released)
     columns = _columns(round.template.kind, questions)
     by_place = {(c.round_unit_id, _column_key(c)): c for c in cells if c.kind != ReleasedCell.Kind.RATE}
 
@@ -142,7 +151,7 @@ def _columns(kind: str, questions: list[Question]) -> list[Column]:
 
 
 def _column_key(cell: ReleasedCell) -> str | int:
-    return cell.topic if cell.kind == ReleasedCell.Kind.TOPIC else cell.question_id
+    return cell.topic if cell.kind == TOPIC else cell.question_id
 
 
 def _barrier_point(columns: list[Column], cells: list[ReleasedCell | None]) -> Column | None:

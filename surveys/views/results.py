@@ -2,6 +2,7 @@
 
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext
 
 from core.access import can, member_required, require
 from core.exports import ascii_filename, xlsx_response
@@ -11,14 +12,14 @@ from ..models import Round
 from ..services.figures import RoundResults, export_rows, results_heatmap, round_results
 
 
-def _results(request, pk: int) -> RoundResults:
+def _results(request, pk: int, *, group_questions: bool = False) -> RoundResults:
     actor = request.actor
     round = get_for_org_or_404(
         Round.objects.select_related("template"), actor.organisation, pk=pk, state=Round.State.CLOSED
     )
     require(actor, "surveys.view_results", round)
     visible = None if can(actor, "surveys.view_all_groups") else actor.led_unit_ids
-    return round_results(round, visible)
+    return round_results(round, visible, group_questions=group_questions)
 
 
 @member_required
@@ -30,7 +31,8 @@ def round_results_view(request, pk: int) -> HttpResponse:
 
 @member_required
 def results_xlsx(request, pk: int) -> HttpResponse:
-    results = _results(request, pk)
+    results = _results(request, pk, group_questions=True)
     header, rows = export_rows(results)
     filename = ascii_filename(results.round.title, "survey-results")
-    return xlsx_response(filename, results.round.title, header, rows)
+    # The sheet's name is fixed: a round's title may hold characters a sheet name cannot.
+    return xlsx_response(filename, gettext("Results"), header, rows)
