@@ -14,7 +14,15 @@ def leads_a_unit_asked(actor, round) -> bool:
     return bool(led) and any(unit_id in led for unit_id in round.round_units.values_list("unit_id", flat=True))
 
 
+@rules.predicate
+def leads_a_unit(actor) -> bool:
+    return bool(actor.led_unit_ids)
+
+
 # Results of a closed round: the portfolio office and top management for every group, leaders of the
 # units asked for theirs. Never one person's answers: only released figures exist to be shown.
 register_read("surveys.view_results", leads_portfolio | leads_a_unit_asked)
 register_read("surveys.view_all_groups", leads_portfolio)
+# The list of closed rounds: those who may see the results of some round (a leader sees the rounds
+# that asked their units).
+register_read("surveys.view_any_results", leads_portfolio | leads_a_unit)

@@ -143,6 +143,7 @@ ALLOWED = {
     "people:agent_add": AFFECTED_UNIT_EDITORS,
     "people:agent_edit": AFFECTED_UNIT_EDITORS,
     "people:agent_delete": AFFECTED_UNIT_EDITORS,
+    "surveys:results_index": COMPETENCE_OVERVIEW,  # management, and every leader (of the rounds that asked their units)
     "surveys:results": SURVEY_RESULTS,
     "surveys:results_xlsx": SURVEY_RESULTS,
     "people:readiness_settings": PORTFOLIO_MANAGERS,

@@ -73,7 +73,9 @@ def test_the_export_holds_the_released_cells_and_nothing_else(world, login, page
     text = template.questions.get(text_nb="Anything else?")
     add_responses(round, units["Natt"], [{text: "hemmelig"}] * 2)
     close_and_release(round)
-    Round.objects.for_org(world.org).filter(pk=round.pk).update(title="Runde 1: våren [2026]?")  # no sheet name may hold these
+    Round.objects.for_org(world.org).filter(pk=round.pk).update(
+        title="Runde 1: våren [2026]?"
+    )  # no sheet name may hold these
     response = login(world.users[Role.PORTFOLIO_OFFICE]).get(reverse("surveys:results_xlsx", args=[round.pk]))
     assert response.status_code == 200
     sheet = load_workbook(io.BytesIO(response.content)).active
@@ -113,3 +115,19 @@ def test_another_organisations_round_is_not_found(world, other_world, login):
     round = released_round(other_world)
     response = login(world.users[Role.PORTFOLIO_OFFICE]).get(reverse("surveys:results", args=[round.pk]))
     assert response.status_code == 404
+
+
+def test_the_list_of_closed_rounds_shows_a_leader_only_the_rounds_that_asked_their_units(
+    world, login, pages_in_english
+):
+    asked = released_round(world)  # asks the unit leader's unit
+    template = readiness_template(world.org)
+    elsewhere, units = make_round(world.org, template, {"Elsewhere": (None, 10)})
+    add_responses(elsewhere, units["Elsewhere"], [every_stage(template, 3)] * 5)
+    close_and_release(elsewhere)
+    still_open, _units = make_round(world.org, template, {"Open": (None, 10)})
+
+    body = assert_page(login(world.users["unit_leader"]).get(reverse("surveys:results_index")), "Survey results")
+    assert asked.title in body and elsewhere.title not in body and still_open.title not in body
+    body = assert_page(login(world.users[Role.TOP_MANAGEMENT]).get(reverse("surveys:results_index")), "Survey results")
+    assert asked.title in body and elsewhere.title in body and still_open.title not in body

@@ -44,6 +44,7 @@ NO_ID = [
     "people:readiness_settings",
     "people:whom_to_ask",
     "people:change_load",
+    "surveys:results_index",
 ]
 WITH_ID = {
     "portfolio:initiative": lambda w: w.initiative.pk,

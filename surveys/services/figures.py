@@ -17,7 +17,7 @@ from core.anonymity import minimum_group_size
 from core.formatting import format_number
 from core.heatmap import Band, Cell, heatmap_svg
 
-from ..models import Question, ReleasedCell, Round, SurveyTemplate
+from ..models import Question, ReleasedCell, Round, RoundUnit, SurveyTemplate
 from ..remedies import BARRIER_REMEDIES, READINESS_REMEDIES
 from ..topics import BARRIER_POINT_AT_OR_BELOW, READINESS_STAGES, TOPICS
 
@@ -84,6 +84,15 @@ class RoundResults:
     @property
     def organisation(self) -> GroupRow:
         return self.rows[0]
+
+
+def closed_rounds_for(organisation, visible_unit_ids: frozenset[int] | None) -> list[Round]:
+    """Closed rounds, newest first: all for None, else those that asked a unit in ``visible_unit_ids``."""
+    rounds = Round.objects.for_org(organisation).filter(state=Round.State.CLOSED)
+    if visible_unit_ids is not None:
+        asked = RoundUnit.objects.for_org(organisation).filter(unit_id__in=visible_unit_ids)
+        rounds = rounds.filter(pk__in=asked.values("round_id"))
+    return list(rounds.select_related("template", "initiative").order_by("-closes_on", "title"))
 
 
 def round_minimum(round: Round) -> int:

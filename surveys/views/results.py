@@ -9,7 +9,15 @@ from core.exports import ascii_filename, xlsx_response
 from core.tenancy import get_for_org_or_404
 
 from ..models import Round
-from ..services.figures import RoundResults, export_rows, results_heatmap, round_results
+from ..services.figures import RoundResults, closed_rounds_for, export_rows, results_heatmap, round_results
+
+
+@member_required
+def closed_rounds(request) -> HttpResponse:
+    actor = request.actor
+    require(actor, "surveys.view_any_results")
+    visible = None if can(actor, "surveys.view_all_groups") else actor.led_unit_ids
+    return render(request, "surveys/results/index.html", {"rounds": closed_rounds_for(actor.organisation, visible)})
 
 
 def _results(request, pk: int, *, group_questions: bool = False) -> RoundResults:
