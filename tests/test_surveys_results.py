@@ -131,3 +131,23 @@ def test_the_list_of_closed_rounds_shows_a_leader_only_the_rounds_that_asked_the
     assert asked.title in body and elsewhere.title not in body and still_open.title not in body
     body = assert_page(login(world.users[Role.TOP_MANAGEMENT]).get(reverse("surveys:results_index")), "Survey results")
     assert asked.title in body and elsewhere.title in body and still_open.title not in body
+
+
+# In a real browser, at phone width
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_the_results_page_is_accessible_at_phone_width(page, world):
+    from .browser import assert_accessible, assert_page_accessible, sign_in
+
+    round = released_round(world)
+    office = world.users[Role.PORTFOLIO_OFFICE]
+    office.preferred_language = "en"
+    office.save()
+    sign_in(page, office)
+    heading = f"Results: {round.title}"
+    assert_page_accessible(page, reverse("surveys:results", args=[round.pk]), heading)
+    page.locator("summary").first.click()  # the table too, opened
+    assert_accessible(page, heading)
+    assert_page_accessible(page, reverse("surveys:results_index"), "Survey results")
