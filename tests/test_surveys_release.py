@@ -112,6 +112,15 @@ def test_no_released_figure_or_difference_of_figures_covers_fewer_than_the_minim
         # shown, the rest is the organisation's own response rate, which is always shown.)
         rest = whole[0].count - sum(c.count for c in below)
         assert not below or rest == 0 or rest >= minimum, (figure, rest)
+    # A topic is shown only where each of its statements answered there is shown: the topic's pooled
+    # answers minus the statements' cannot give a hidden statement.
+    shown = {(c.round_unit_id, c.question_id) for c in cells if c.kind == "question"}
+    for cell in cells:
+        if cell.kind == "topic":
+            units = groups.get(cell.round_unit_id, set(parents))
+            for question in TOPIC_QUESTIONS[cell.topic]:
+                if any(tallies.question_respondents[u, question] for u in units):
+                    assert (cell.round_unit_id, question) in shown
     for cell in cells:
         if cell.kind == "text":
             assert cell.round_unit_id is None and len(cell.texts) >= FREE_TEXT_MINIMUM
@@ -202,6 +211,19 @@ def test_an_optional_question_answered_by_too_few_in_a_group_is_not_released_the
     # Sykehjem's 4 are too few; then Helse's 6 are hidden too, since 10 − 6 would show Sykehjem's 4.
     assert [(c.round_unit_id, c.count) for c in rows] == [(None, 10)]
     assert ReleasedCell.objects.filter(round=round, kind="rate", round_unit__isnull=False).count() == 2
+
+
+def test_a_topic_is_not_shown_where_one_of_its_statements_is_hidden(survey):
+    template, round, units = survey
+    first, second = [q for q in scale_questions(template) if q.topic == "why"]
+    # Helse: 6 answer the first statement, 3 of them the second too. The second statement is hidden
+    # (3); were "why" shown (9 answers), "why" minus the first statement would give the 3 answers.
+    add_responses(round, units["Helse"], [{first: 4, second: 1}] * 3 + [{first: 4}] * 3)
+    close_and_release(round)
+    released = ReleasedCell.objects.filter(round=round)
+    assert released.filter(question=first).exists()
+    assert not released.filter(question=second).exists()
+    assert not released.filter(kind="topic", topic="why").exists()
 
 
 def test_free_text_is_released_from_ten_answers_for_the_whole_organisation_only(survey):

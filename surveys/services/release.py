@@ -11,7 +11,9 @@ the organisation's):
   group is hidden as well (one is enough: every group holds at least ``minimum``).
 - **Each figure needs ``minimum`` people itself**: a topic or question cell of a group counts the
   responses that answered it (questions may be optional), and the same rest rule holds per topic
-  and per question. The response rate of the whole organisation is always shown; its other figures
+  and per question. A topic pools its statements' answers, so it is shown for a group only where
+  every statement answered there is shown too (the topic minus the shown statements would otherwise
+  give a hidden one). The response rate of the whole organisation is always shown; its other figures
   also need ``minimum``.
 - **Free text** only for the whole organisation, from ``FREE_TEXT_MINIMUM`` answers (or the
   minimum, if higher), shuffled so their order says nothing.
@@ -100,24 +102,33 @@ def released_cells(
         covers = sorted(names[pk] for pk in group.unit_ids)
         cells.append(_rate_cell(round, group, covers, tallies.responses, units))
 
-    for topic in TOPICS.get(round.template.kind, {}):
-        question_ids = [q.pk for q in questions if q.topic == topic and q.kind == Question.Kind.SCALE]
-        if not question_ids:
-            continue
-        counts = _per_unit(tallies.topic_respondents, topic)
-        for group in _figure_groups(groups, counts, minimum):
-            cells.append(_scale_cell(round, group, tallies, question_ids, counts, topic=topic))
-
+    # Where each question's figure is shown (None: the whole organisation), for the topics below.
+    shown_for: dict[int, set[int | None]] = {}
     for question in questions:
         if question.kind == Question.Kind.TEXT:
             cells.extend(_text_cell(round, question, tallies.texts.get(question.pk, []), minimum))
             continue
         counts = _per_unit(tallies.question_respondents, question.pk)
-        for group in _figure_groups(groups, counts, minimum):
+        shown = _figure_groups(groups, counts, minimum)
+        shown_for[question.pk] = {group.holder if group else None for group in shown}
+        for group in shown:
             if question.kind == Question.Kind.SCALE:
                 cells.append(_scale_cell(round, group, tallies, [question.pk], counts, question=question))
             else:
                 cells.append(_choice_cell(round, group, tallies, question, counts))
+
+    every_unit = frozenset(unit.pk for unit in units)
+    for topic in TOPICS.get(round.template.kind, {}):
+        question_ids = [q.pk for q in questions if q.topic == topic and q.kind == Question.Kind.SCALE]
+        if not question_ids:
+            continue
+
+        if not _complete(None, every_unit, question_ids, shown_for, tallies):
+            continue
+        counts = _per_unit(tallies.topic_respondents, topic)
+        complete = [g for g in groups if _complete(g.holder, g.unit_ids, question_ids, shown_for, tallies)]
+        for group in _figure_groups(complete, counts, minimum):
+            cells.append(_scale_cell(round, group, tallies, question_ids, counts, topic=topic))
     return cells
 
 
@@ -165,6 +176,16 @@ def _without_small_rest(
     while groups and 0 < total - sum(sizes[g.holder] for g in groups) < minimum:
         groups = groups[1:]
     return groups
+
+
+def _complete(holder, unit_ids, question_ids, shown_for, tallies: RoundAnswers) -> bool:
+    """Every statement of a topic answered in ``unit_ids`` is shown for ``holder`` too: else the topic's
+    pooled answers minus the shown statements' would give the hidden statement's."""
+    return all(
+        holder in shown_for[q]
+        for q in question_ids
+        if any(tallies.question_respondents.get((pk, q)) for pk in unit_ids)
+    )
 
 
 def _figure_groups(groups: list[ShownGroup], counts: Mapping[int, int], minimum: int) -> list[ShownGroup | None]:
