@@ -7,4 +7,4 @@ class SurveysConfig(AppConfig):
     verbose_name = _("Surveys")
 
     def ready(self) -> None:
-        from . import navigation, permissions  # noqa: F401  (register the menu item and the rules)
+        from . import permissions  # noqa: F401  (registers the rules)
