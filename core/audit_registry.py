@@ -81,6 +81,8 @@ NOT_AUDITED: dict[str, str] = {
     "surveys.Invitation": "Logging it would record who answered and when; only the response rate is shown.",
     "surveys.UnitLink": "A link's token hash; made and removed with its round, whose own entries say so.",
     "surveys.RoundUnit": "A copy of the unit tree taken when a round opens; nobody edits it.",
+    "surveys.ReleasedCell": "Figures computed once when a round closes; nobody edits them, and the free "
+    "text they hold must not be copied into the log.",
     "benefits.ReminderSent": "A receipt written only by the reminder job so an e-mail is never sent twice; "
     "nobody edits it, so the row is its own record.",
     "benefits.PlanReminderSent": "A receipt written only by the reminder job so a request to sign is never "

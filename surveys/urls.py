@@ -2,7 +2,7 @@ from django.urls import path
 
 from core.editing import row_urls
 
-from .views import answer, rounds, templates
+from .views import answer, results, rounds, templates
 
 app_name = "surveys"
 urlpatterns = [
@@ -14,6 +14,10 @@ urlpatterns = [
     path("rounds/<int:pk>/open/", rounds.round_open, name="round_open"),
     path("rounds/<int:pk>/close/", rounds.round_close, name="round_close"),
     path("round-units/<int:pk>/link/", rounds.unit_link_create, name="unit_link_create"),
+    # Results of closed rounds: released figures only
+    path("results/", results.closed_rounds, name="results_index"),
+    path("rounds/<int:pk>/results/", results.round_results_view, name="results"),
+    path("rounds/<int:pk>/results.xlsx", results.results_xlsx, name="results_xlsx"),
     # Answering, without signing in: the code is never part of the URL (see views/answer.py).
     path("answer/<int:organisation_id>/", answer.answer, name="answer"),
     path("unit/<int:organisation_id>/", answer.unit_answer, name="unit_answer"),

@@ -13,7 +13,7 @@ from surveys.models import Choice, Question, Round, RoundUnit, SurveyTemplate
 from .factories import PASSWORD, World
 
 
-def survey_template(organisation, name: str = "Endringsberedskap") -> SurveyTemplate:
+def survey_template(organisation, name: str = "Beredskap i testrunden") -> SurveyTemplate:
     """Version 1: a statement on the scale (required), one choice (required), several choices and free
     text (both optional)."""
     template = SurveyTemplate.objects.create(organisation=organisation, name=name)

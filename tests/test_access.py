@@ -40,6 +40,9 @@ COMPETENCE_OVERVIEW = CREATORS | {Role.MIDDLE_MANAGER, "unit_leader"}
 # Survey templates: the portfolio office and administrators keep them, top management and leaders read them.
 SURVEY_READERS = COMPETENCE_OVERVIEW
 INPUT_GIVERS = INITIATIVE_EDITORS | {"unit_leader", Role.UNION_REPRESENTATIVE}
+# Survey results: management for every group, leaders of the units asked for theirs (the round asks
+# the affected unit, led by the unit leader, and the other unit, led by the middle manager).
+SURVEY_RESULTS = CREATORS | {"unit_leader", Role.MIDDLE_MANAGER}
 
 # Survey rounds: the portfolio office and administrators run them; management and leaders follow the
 # response rate.
@@ -165,6 +168,9 @@ ALLOWED = {
     "people:agent_add": AFFECTED_UNIT_EDITORS,
     "people:agent_edit": AFFECTED_UNIT_EDITORS,
     "people:agent_delete": AFFECTED_UNIT_EDITORS,
+    "surveys:results_index": COMPETENCE_OVERVIEW,  # management, and every leader (of the rounds that asked their units)
+    "surveys:results": SURVEY_RESULTS,
+    "surveys:results_xlsx": SURVEY_RESULTS,
     "people:readiness_settings": PORTFOLIO_MANAGERS,
     "people:whom_to_ask": EVERYONE,
     # Change load: management for every unit, leaders for theirs (as the competence figures).

@@ -9,6 +9,7 @@ from benefits.views.parts import BENEFIT_PARTS, INITIATIVE_PARTS
 from .factories import involvement_rows
 from .factories_rounds import survey_round, survey_round_unit
 from .factories_training import change_agent, training_activity
+from .survey_results_data import released_round
 
 
 def survey_template(world):
@@ -60,6 +61,7 @@ NO_ID = [
     "people:change_load",
     "surveys:rounds",
     "surveys:round_create",
+    "surveys:results_index",
 ]
 WITH_ID = {
     "portfolio:initiative": lambda w: w.initiative.pk,
@@ -144,6 +146,8 @@ WITH_ID = {
     "surveys:round_open": lambda w: survey_round(w).pk,
     "surveys:round_close": lambda w: survey_round(w).pk,
     "surveys:unit_link_create": lambda w: survey_round_unit(w).pk,
+    "surveys:results": lambda w: released_round(w).pk,
+    "surveys:results_xlsx": lambda w: released_round(w).pk,
 }
 # The row of ``world`` that each kind of the generic row views edits. Kinds come from the views'
 # own registries, so a new kind without a row here fails the sweep with a KeyError.

@@ -6,6 +6,7 @@ was when a round opened. ``responses``: the answers, which nothing links to a pe
 """
 
 from .responses import Answer, Response
+from .results import ReleasedCell
 from .rounds import Invitation, Round, RoundUnit, UnitLink
 from .templates import Choice, Question, SurveyTemplate
 
@@ -14,6 +15,7 @@ __all__ = [
     "Choice",
     "Invitation",
     "Question",
+    "ReleasedCell",
     "Response",
     "Round",
     "RoundUnit",

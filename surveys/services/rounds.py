@@ -28,6 +28,7 @@ from organisations.models import Membership, OrgUnit
 from ..models import Invitation, Round, RoundUnit, UnitLink
 from .intake import rewrite_in_random_order
 from .links import INVITATION, UNIT_LINK, answer_link, new_token, token_hash
+from .release import release
 
 
 def _copy_units(round_: Round, invited: dict[int, int]) -> dict[int, RoundUnit]:
@@ -94,9 +95,10 @@ def open_round(round_: Round, *, base_url: str) -> int:
 
 
 @transaction.atomic
-def close_round(round_: Round) -> None:
-    """Close an open round: links stop working, and the invitations left are deleted (nobody can be
-    reminded any more, and nothing is kept about who did not answer)."""
+def close_round(round_: Round) -> Round:
+    """Close an open round, in one transaction: links stop working, the invitations left are deleted
+    (nobody can be reminded any more, and nothing is kept about who did not answer), the responses are
+    written again in random order, and the figures that may be shown are released."""
     round_ = Round.objects.for_org(round_.organisation).select_for_update().get(pk=round_.pk)
     if round_.state != Round.State.OPEN:
         raise ValidationError(_("Only an open round can be closed."))
@@ -104,6 +106,8 @@ def close_round(round_: Round) -> None:
     round_.save(update_fields=["state"])
     round_.invitations.all().delete()
     rewrite_in_random_order(round_)
+    release(round_)
+    return round_
 
 
 def create_unit_link(round_: Round, round_unit: RoundUnit) -> str:

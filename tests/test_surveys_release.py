@@ -1,0 +1,324 @@
+"""Release at close (surveys.services.release): only figures covering at least the minimum group are
+stored, no subtraction of stored figures reveals a smaller group, free text only for the whole
+organisation from 10 answers; and only the results service reads the answers."""
+
+import ast
+import datetime
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ValidationError
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from organisations.models import Organisation
+from surveys.models import Question, ReleasedCell, Round, RoundUnit, SurveyTemplate
+from surveys.services.release import FREE_TEXT_MINIMUM, released_cells, shown_groups
+from surveys.services.results import RoundAnswers
+from surveys.services.rounds import close_round
+
+from .survey_results_data import add_responses, every_stage, make_round, readiness_template, scale_questions
+
+TOPIC_QUESTIONS = {"why": (1, 2), "want": (3,)}
+OPTIONAL = 4  # a scale question of no topic, answered by some
+CHOICE = 5
+TEXT = 6
+
+
+@st.composite
+def rounds(draw):
+    """A unit tree of up to 30 units, responses per unit, and who answered what (from a seeded random)."""
+    size = draw(st.integers(min_value=1, max_value=30))
+    parents = {1: None}
+    for unit in range(2, size + 1):
+        parents[unit] = draw(st.one_of(st.none(), st.integers(min_value=1, max_value=unit - 1)))
+    responses = {unit: draw(st.integers(min_value=0, max_value=12)) for unit in parents}
+    rng = draw(st.randoms(use_true_random=False))
+    answer_rate = {q: rng.choice([1.0, 0.9, 0.5]) for q in (1, 2, 3, OPTIONAL, CHOICE, TEXT)}
+    tallies = RoundAnswers()
+    for unit, count in responses.items():
+        tallies.responses[unit] = count
+        for _ in range(count):
+            topics = set()
+            for question, rate in answer_rate.items():
+                if rng.random() >= rate:
+                    continue
+                tallies.question_respondents[unit, question] += 1
+                if question == TEXT:
+                    tallies.texts[question].append("text")
+                elif question == CHOICE:
+                    tallies.choices[unit, question][rng.choice([10, 11])] += 1
+                else:
+                    tallies.values[unit, question][rng.randint(1, 5)] += 1
+                    topics |= {t for t, qs in TOPIC_QUESTIONS.items() if question in qs}
+            for topic in topics:
+                tallies.topic_respondents[unit, topic] += 1
+    return parents, responses, tallies
+
+
+def in_memory_round(kind=SurveyTemplate.Kind.READINESS, minimum=5):
+    template = SurveyTemplate(kind=kind)
+    return Round(organisation=Organisation(minimum_group_size=None), template=template, minimum_group=minimum)
+
+
+def in_memory_units(parents):
+    return [
+        RoundUnit(pk=unit, unit_id=unit, parent_id=parent, name=str(unit), invited=20)
+        for unit, parent in parents.items()
+    ]
+
+
+QUESTIONS = [
+    Question(pk=1, kind=Question.Kind.SCALE, topic="why"),
+    Question(pk=2, kind=Question.Kind.SCALE, topic="why"),
+    Question(pk=3, kind=Question.Kind.SCALE, topic="want"),
+    Question(pk=OPTIONAL, kind=Question.Kind.SCALE, topic="", required=False),
+    Question(pk=CHOICE, kind=Question.Kind.SINGLE),
+    Question(pk=TEXT, kind=Question.Kind.TEXT, required=False),
+]
+
+
+def figure_key(cell):
+    return (cell.kind, cell.topic if cell.kind == ReleasedCell.Kind.TOPIC else cell.question_id)
+
+
+@settings(max_examples=150, deadline=None)
+@given(rounds(), st.integers(min_value=5, max_value=9))
+def test_no_released_figure_or_difference_of_figures_covers_fewer_than_the_minimum(data, minimum):
+    parents, _responses, tallies = data
+    cells = released_cells(
+        in_memory_round(minimum=minimum), in_memory_units(parents), QUESTIONS, tallies, merged_before=None
+    )
+    groups = {cell.round_unit_id: {int(name) for name in cell.covers} for cell in cells if cell.kind == "rate"}
+    groups.pop(None)
+    # The groups are disjoint, so no shown group is a part of another (a parent minus its children).
+    members = [unit for units in groups.values() for unit in units]
+    assert len(members) == len(set(members))
+
+    by_figure: dict = {}
+    for cell in cells:
+        by_figure.setdefault(figure_key(cell), []).append(cell)
+    for figure, figure_cells in by_figure.items():
+        whole = [c for c in figure_cells if c.round_unit_id is None]
+        below = [c for c in figure_cells if c.round_unit_id is not None]
+        assert len(whole) == 1
+        for cell in figure_cells:
+            if figure != ("rate", None) or cell.round_unit_id is not None:
+                assert cell.count >= minimum, (figure, cell.count)
+        for cell in below:
+            assert cell.kind != "text"
+            # The figure covers exactly the people of its group's units.
+            assert cell.count == _true_count(tallies, figure, groups[cell.round_unit_id])
+        # The organisation minus every shown group: nobody, or at least the minimum. (With no group
+        # shown, the rest is the organisation's own response rate, which is always shown.)
+        rest = whole[0].count - sum(c.count for c in below)
+        assert not below or rest == 0 or rest >= minimum, (figure, rest)
+    # A topic is shown only where each of its statements answered there is shown: the topic's pooled
+    # answers minus the statements' cannot give a hidden statement.
+    shown = {(c.round_unit_id, c.question_id) for c in cells if c.kind == "question"}
+    for cell in cells:
+        if cell.kind == "topic":
+            units = groups.get(cell.round_unit_id, set(parents))
+            for question in TOPIC_QUESTIONS[cell.topic]:
+                if any(tallies.question_respondents[u, question] for u in units):
+                    assert (cell.round_unit_id, question) in shown
+    for cell in cells:
+        if cell.kind == "text":
+            assert cell.round_unit_id is None and len(cell.texts) >= FREE_TEXT_MINIMUM
+
+
+def _true_count(tallies, figure, units):
+    kind, key = figure
+    if kind == "rate":
+        return sum(tallies.responses[u] for u in units)
+    if kind == "topic":
+        return sum(tallies.topic_respondents[u, key] for u in units)
+    return sum(tallies.question_respondents[u, key] for u in units)
+
+
+@settings(max_examples=150, deadline=None)
+@given(rounds(), st.lists(st.integers(min_value=0, max_value=12), min_size=30, max_size=30))
+def test_a_later_round_never_splits_a_group_of_the_earlier_one(data, later_counts):
+    parents, responses, _tallies = data
+    units = in_memory_units(parents)
+    earlier = shown_groups(units, responses, 5, None)
+    shown_alone = {g.holder for g in earlier}
+    merged_before = frozenset(parents) - shown_alone
+    later = shown_groups(units, dict(zip(parents, later_counts, strict=False)), 5, merged_before)
+    for before in earlier:
+        for now in later:
+            assert before.unit_ids <= now.unit_ids or before.unit_ids.isdisjoint(now.unit_ids)
+    # and a unit merged before is never shown on its own again
+    assert {g.holder for g in later} <= shown_alone
+
+
+def test_the_rest_of_the_organisation_too_small_hides_the_smallest_group_as_well():
+    # Two top units: A with 20 responses, B with 3. B alone would be hidden, but the organisation (23)
+    # minus A (20) would then show B's 3; so A is hidden too.
+    units = in_memory_units({1: None, 2: None})
+    assert shown_groups(units, {1: 20, 2: 3}, 5, None) == []
+    assert [g.holder for g in shown_groups(units, {1: 20, 2: 5}, 5, None)] == [2, 1]
+
+
+# The figures, computed by hand, through the database
+
+
+@pytest.fixture
+def survey(world):
+    template = readiness_template(world.org)
+    tree = {"Helse": (None, 40), "Sykehjem": ("Helse", 20), "Natt": ("Sykehjem", 5)}
+    round, units = make_round(world.org, template, tree)
+    return template, round, units
+
+
+def test_figures_of_a_closed_round_by_hand(survey):
+    template, round, units = survey
+    why = [q for q in scale_questions(template) if q.topic == "why"]
+    # Sykehjem: 6 responses (3 give 4 everywhere, 3 give 2); Natt: 2 (5 everywhere); Helse: 5 (3s).
+    add_responses(round, units["Sykehjem"], [every_stage(template, 4)] * 3 + [every_stage(template, 2)] * 3)
+    add_responses(round, units["Natt"], [every_stage(template, 5)] * 2)
+    add_responses(round, units["Helse"], [every_stage(template, 3)] * 5)
+    close_round(round)
+
+    round.refresh_from_db()
+    assert round.state == Round.State.CLOSED
+    cells = ReleasedCell.objects.filter(round=round)
+    rates = {c.round_unit_id: c for c in cells if c.kind == "rate"}
+    # Natt (2) joins Sykehjem: 8 of 25 asked; Helse: 5. The organisation: 13 of 65 asked.
+    assert rates[None].count == 13 and rates[None].invited == 65
+    assert rates[units["Sykehjem"].pk].count == 8 and rates[units["Sykehjem"].pk].invited == 25
+    assert rates[units["Sykehjem"].pk].covers == ["Natt", "Sykehjem"]
+    assert units["Natt"].pk not in rates
+    why_cells = {c.round_unit_id: c for c in cells if c.kind == "topic" and c.topic == "why"}
+    # Sykehjem's group: 2 statements × (3 × 4, 3 × 2, 2 × 5): 16 answers, mean (24 + 12 + 20) / 8 = 7 / 2.
+    assert why_cells[units["Sykehjem"].pk].distribution == [0, 6, 0, 6, 4]
+    assert why_cells[units["Sykehjem"].pk].mean == pytest.approx(3.5)
+    assert why_cells[units["Sykehjem"].pk].count == 8
+    # The organisation: 16 answers above + 10 threes: (56 + 30) / 26.
+    assert why_cells[None].mean == pytest.approx(86 / 26)
+    assert why_cells[None].distribution == [0, 6, 10, 6, 4]
+    question_cell = next(c for c in cells if c.question_id == why[0].pk and c.round_unit_id is None)
+    assert question_cell.mean == pytest.approx(43 / 13) and question_cell.count == 13
+
+
+def test_an_optional_question_answered_by_too_few_in_a_group_is_not_released_there(survey):
+    template, round, units = survey
+    optional = Question.objects.get(template=template, text_nb="Optional")
+    # Sykehjem: 6 responses, 4 answer the optional question; Helse: 6 responses, all answer it.
+    add_responses(round, units["Sykehjem"], [{optional: 4}] * 4 + [{}] * 2)
+    add_responses(round, units["Helse"], [{optional: 2}] * 6)
+    close_round(round)
+    rows = ReleasedCell.objects.filter(round=round, question=optional)
+    # Sykehjem's 4 are too few; then Helse's 6 are hidden too, since 10 − 6 would show Sykehjem's 4.
+    assert [(c.round_unit_id, c.count) for c in rows] == [(None, 10)]
+    assert ReleasedCell.objects.filter(round=round, kind="rate", round_unit__isnull=False).count() == 2
+
+
+def test_a_topic_is_not_shown_where_one_of_its_statements_is_hidden(survey):
+    template, round, units = survey
+    first, second = [q for q in scale_questions(template) if q.topic == "why"]
+    # Helse: 6 answer the first statement, 3 of them the second too. The second statement is hidden
+    # (3); were "why" shown (9 answers), "why" minus the first statement would give the 3 answers.
+    add_responses(round, units["Helse"], [{first: 4, second: 1}] * 3 + [{first: 4}] * 3)
+    close_round(round)
+    released = ReleasedCell.objects.filter(round=round)
+    assert released.filter(question=first).exists()
+    assert not released.filter(question=second).exists()
+    assert not released.filter(kind="topic", topic="why").exists()
+
+
+def test_free_text_is_released_from_ten_answers_for_the_whole_organisation_only(survey):
+    template, round, units = survey
+    text = Question.objects.get(template=template, kind=Question.Kind.TEXT)
+    add_responses(round, units["Sykehjem"], [{text: f"svar {n}"} for n in range(9)])
+    close_round(round)
+    assert not ReleasedCell.objects.filter(round=round, kind="text").exists()
+
+    round.state = Round.State.OPEN
+    round.save()
+    add_responses(round, units["Helse"], [{text: "svar 9"}])
+    close_round(round)
+    (cell,) = ReleasedCell.objects.filter(round=round, kind="text")
+    assert cell.round_unit_id is None
+    assert sorted(cell.texts) == sorted(f"svar {n}" for n in range(10))
+
+
+def test_barriers_for_middle_managers_are_released_for_the_whole_organisation_only(world):
+    template = readiness_template(world.org, kind=SurveyTemplate.Kind.BARRIERS)
+    round, units = make_round(world.org, template, {"Helse": (None, 30), "Skole": (None, 30)})
+    add_responses(round, units["Helse"], [{}] * 8)
+    add_responses(round, units["Skole"], [{}] * 8)
+    close_round(round)
+    assert list(ReleasedCell.objects.filter(round=round).values_list("round_unit", "count")) == [(None, 16)]
+
+
+def test_a_later_round_keeps_a_unit_merged_that_was_merged_before(world):
+    template = readiness_template(world.org)
+    tree = {"Helse": (None, 30), "Natt": ("Helse", 10)}
+    org_units = {"Helse": world.sector, "Natt": world.unit}
+    first, units = make_round(world.org, template, tree, org_units=org_units)
+    add_responses(first, units["Helse"], [{}] * 6)
+    add_responses(first, units["Natt"], [{}] * 3)
+    close_round(first)
+    second, units = make_round(world.org, template, tree, org_units=org_units, closes_on=datetime.date(2027, 3, 1))
+    add_responses(second, units["Helse"], [{}] * 6)
+    add_responses(second, units["Natt"], [{}] * 6)  # enough now, but shown alone it would split Helse's group
+    close_round(second)
+    shown = ReleasedCell.objects.filter(round=second, kind="rate", round_unit__isnull=False)
+    assert [(c.round_unit_id, c.count) for c in shown] == [(units["Helse"].pk, 12)]
+
+
+def test_only_an_open_round_can_be_closed(survey):
+    _template, round, _units = survey
+    round.state = Round.State.DRAFT
+    round.save()
+    with pytest.raises(ValidationError):
+        close_round(round)
+    round.refresh_from_db()
+    assert round.state == Round.State.DRAFT
+    assert not ReleasedCell.objects.filter(round=round).exists()
+
+
+# One reader
+
+READERS = {"surveys/services/results.py", "surveys/services/intake.py"}
+ANSWER_MODELS = {"Response", "Answer"}
+
+
+def queries_answers(source: str) -> bool:
+    """Imports the response models from the surveys app, or reaches them by name."""
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[-1] in {"models", "responses"}:
+            surveys_module = (node.module or "").startswith("surveys") or node.level > 0
+            if surveys_module and ANSWER_MODELS & {alias.name for alias in node.names}:
+                return True
+        if isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", "")) == "get_model":
+            arguments = [a.value for a in node.args if isinstance(a, ast.Constant)]
+            if ("surveys" in arguments and ANSWER_MODELS & set(arguments)) or {
+                "surveys.Response",
+                "surveys.Answer",
+            } & set(arguments):
+                return True
+    return False
+
+
+def test_only_the_results_service_and_the_intake_query_the_answers():
+    root = Path(__file__).resolve().parent.parent
+    offenders = []
+    for path in root.rglob("*.py"):
+        relative = path.relative_to(root).as_posix()
+        if relative.split("/")[0] in {".venv", "node_modules", "tests", "benchmarks"} or "/migrations/" in relative:
+            continue
+        if relative in READERS or relative.startswith("surveys/models/"):
+            continue
+        if queries_answers(path.read_text(encoding="utf-8")):
+            offenders.append(relative)
+    assert offenders == []
+
+
+def test_the_scan_would_catch_a_query_elsewhere():
+    assert queries_answers("from surveys.models import Answer, Round")
+    assert queries_answers("from ..models import (\n    Response,\n)")
+    assert queries_answers('apps.get_model("surveys", "Response")')
+    assert not queries_answers("from django.http import HttpResponse")
+    assert not queries_answers("from ..models import ReleasedCell, Round")
