@@ -48,8 +48,8 @@ class QuestionForm(TenantFormMixin, ModelForm):
         widgets = {name: forms.Textarea(attrs={"rows": 2}) for name in ("text_nb", "text_nn", "text_en")}
         help_texts = {
             "topic": _("Results are grouped by it."),
-            "low_nb": _("Only for statements on a scale, e.g. \u201cStrongly disagree\u201d."),
-            "high_nb": _("Only for statements on a scale, e.g. \u201cStrongly agree\u201d."),
+            "low_nb": _("Only for statements on a scale, e.g. “Strongly disagree”."),
+            "high_nb": _("Only for statements on a scale, e.g. “Strongly agree”."),
         }
 
     def __init__(self, *args, **kwargs):
