@@ -8,4 +8,10 @@ class SurveysConfig(AppConfig):
 
     def ready(self) -> None:
         # Importing them registers the rules, the menu item and the seeding of a new organisation's templates.
+        from people.services.waves import register_measured_readiness
+
         from . import navigation, permissions, signals  # noqa: F401
+        from .services.readiness import measured_readiness
+
+        # The staff's measured readiness orders the rollout waves the people side suggests.
+        register_measured_readiness(measured_readiness)

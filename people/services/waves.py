@@ -10,7 +10,7 @@ wave and affected-unit forms ask before saving (registered in ``people.apps``).
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -39,6 +39,17 @@ def load_text(load: Decimal) -> str:
     return format_number(load, 0 if load == load.to_integral_value() else 1)
 
 
+#: Readiness measured elsewhere (the surveys' change-readiness rounds): initiative → unit id → a score
+#: from 1 to 5. Apps register a source from their ``ready()``; people does not depend on them.
+MeasuredReadiness = Callable[[Initiative], dict[int, Decimal]]
+_measured: list[MeasuredReadiness] = []
+
+
+def register_measured_readiness(source: MeasuredReadiness) -> None:
+    if source not in _measured:
+        _measured.append(source)
+
+
 @dataclass(frozen=True)
 class SuggestedUnit:
     """An affected unit in the suggested order, with the highest load it carries around its go-live."""
@@ -46,10 +57,24 @@ class SuggestedUnit:
     affected: AffectedUnit
     load: Decimal
     month: datetime.date  # the month of that load
+    measured: Decimal | None = None  # the staff's own readiness, where a survey has measured it
+
+    @property
+    def readiness(self) -> Decimal:
+        """What the order goes by: the staff's measured readiness, else the leader's judgement, else 0."""
+        if self.measured is not None:
+            return self.measured
+        return Decimal(self.affected.readiness or 0)
 
     @property
     def reason(self) -> str:
         load = {"load": load_text(self.load), "month": month_name(self.month)}
+        if self.measured is not None:
+            return _("the staff's readiness %(readiness)s of %(most)s in a survey; load %(load)s in %(month)s") % {
+                "readiness": format_number(self.measured, 1),
+                "most": HIGHEST_READINESS,
+                **load,
+            }
         if self.affected.readiness is None:
             return _("readiness not judged; load %(load)s in %(month)s") % load
         return _("ready %(readiness)s of %(most)s; load %(load)s in %(month)s") % {
@@ -64,7 +89,8 @@ def _month_number(day: datetime.date) -> int:
 
 
 def suggested_order(initiative: Initiative) -> list[SuggestedUnit]:
-    """The initiative's affected units, most ready first (5 → 1, not judged last), then the lowest
+    """The initiative's affected units, most ready first (5 → 1, not judged last; the staff's readiness
+    measured in a survey wins over the leader's judgement), then the lowest
     change load in the months around each unit's planned go-live (the unit's whole load, this
     change included), then by name.
 
@@ -77,6 +103,9 @@ def suggested_order(initiative: Initiative) -> list[SuggestedUnit]:
     last = add_months(month_start(max(a.change_from for a in affected)), MONTHS_AROUND)
     month_count = _month_number(last) - _month_number(first) + 1
     grid = change_load(initiative.organisation, first, month_count, unit_ids={a.unit_id for a in affected})
+    measured: dict[int, Decimal] = {}
+    for source in _measured:
+        measured.update(source(initiative))
     suggested = []
     for unit in affected:
         row = grid.row_for(unit.unit_id)
@@ -87,9 +116,8 @@ def suggested_order(initiative: Initiative) -> list[SuggestedUnit]:
             if abs(_month_number(month) - go_live) <= MONTHS_AROUND
         ]
         load, month = max(around, key=lambda pair: pair[0])  # the earliest month at a tie
-        suggested.append(SuggestedUnit(unit, load, month))
-    # When the survey issue lands, survey readiness joins the leader's judgement in this key.
-    suggested.sort(key=lambda s: (-(s.affected.readiness or 0), s.load, s.affected.unit.name))
+        suggested.append(SuggestedUnit(unit, load, month, measured.get(unit.unit_id)))
+    suggested.sort(key=lambda s: (-s.readiness, s.load, s.affected.unit.name))
     return suggested
 
 
