@@ -4,14 +4,17 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.urls import reverse
 
+from organisations.models import Membership
 from people.services.waves import suggested_order
 from portfolio.models import AffectedUnit
 from surveys.models import Round
 from surveys.services.readiness import measured_readiness
 from surveys.services.rounds import close_round
 
-from .survey_results_data import add_responses, every_stage, make_round, readiness_template
+from .pages import assert_page
+from .survey_results_data import add_responses, every_stage, make_round, readiness_template, released_round
 
 pytestmark = pytest.mark.django_db
 
@@ -68,3 +71,26 @@ def test_a_round_about_another_initiative_or_none_does_not_count(three_units):
     w = three_units
     surveyed(w, initiative=False)
     assert measured_readiness(w.initiative) == {}
+
+
+def test_the_unit_page_shows_the_latest_released_figures_and_the_barrier_point(world, login, pages_in_english):
+    round = released_round(world)  # the unit's 6 answered 4 everywhere; the other unit's 5 answered 3
+    page = assert_page(
+        login(world.users["unit_leader"]).get(reverse("organisations:unit", args=[world.unit.pk])), world.unit.name
+    )
+    section = page[page.index('id="unit-surveys-heading"') :]
+    assert round.title in section and "Understanding why: 4,0 of 5" in section
+    assert "barrier point" not in section
+    other = login(world.users["portfolio_office"]).get(reverse("organisations:unit", args=[world.other_unit.pk]))
+    section = assert_page(other, world.other_unit.name)[other.content.decode().index('id="unit-surveys-heading"') :]
+    assert "Understanding why: 3,0 of 5" in section and "The barrier point is “Understanding why”" in section
+
+
+def test_the_units_staff_do_not_get_the_survey_section(world, login, pages_in_english):
+    released_round(world)
+    Membership.objects.for_org(world.org).filter(user=world.users["employee"]).update(unit=world.department)
+    page = assert_page(
+        login(world.users["employee"]).get(reverse("organisations:unit", args=[world.department.pk])),
+        world.department.name,
+    )
+    assert "unit-surveys-heading" not in page
