@@ -18,6 +18,7 @@ urlpatterns = [
     path("results/", results.closed_rounds, name="results_index"),
     path("rounds/<int:pk>/results/", results.round_results_view, name="results"),
     path("rounds/<int:pk>/results.xlsx", results.results_xlsx, name="results_xlsx"),
+    path("rounds/<int:pk>/results/actions/", results.record_actions, name="record_actions"),
     # Answering, without signing in: the code is never part of the URL (see views/answer.py).
     path("answer/<int:organisation_id>/", answer.answer, name="answer"),
     path("unit/<int:organisation_id>/", answer.unit_answer, name="unit_answer"),

@@ -171,6 +171,7 @@ ALLOWED = {
     "surveys:results_index": COMPETENCE_OVERVIEW,  # management, and every leader (of the rounds that asked their units)
     "surveys:results": SURVEY_RESULTS,
     "surveys:results_xlsx": SURVEY_RESULTS,
+    "surveys:record_actions": INITIATIVE_EDITORS,
     "people:readiness_settings": PORTFOLIO_MANAGERS,
     "people:whom_to_ask": EVERYONE,
     # Change load: management for every unit, leaders for theirs (as the competence figures).

@@ -19,6 +19,14 @@ def survey_template(world):
     return SurveyTemplate.objects.for_org(world.org).get(kind="maturity")
 
 
+def released_round_about_the_initiative(world):
+    from surveys.models import Round
+
+    round = released_round(world)
+    Round.objects.for_org(world.org).filter(pk=round.pk).update(initiative=world.initiative)
+    return round
+
+
 def survey_question(world):
     return survey_template(world).questions.get(version=1, order=1)
 
@@ -148,6 +156,7 @@ WITH_ID = {
     "surveys:unit_link_create": lambda w: survey_round_unit(w).pk,
     "surveys:results": lambda w: released_round(w).pk,
     "surveys:results_xlsx": lambda w: released_round(w).pk,
+    "surveys:record_actions": lambda w: released_round_about_the_initiative(w).pk,
 }
 # The row of ``world`` that each kind of the generic row views edits. Kinds come from the views'
 # own registries, so a new kind without a row here fails the sweep with a KeyError.
@@ -185,6 +194,7 @@ WITH_KIND = (
 )
 # Only POST is allowed here; a GET is 405 before anything is looked up.
 POST_ONLY = {
+    "surveys:record_actions",
     "portfolio:stakeholder_delete",
     "portfolio:affected_unit_delete",
     "portfolio:wave_delete",

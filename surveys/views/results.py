@@ -1,14 +1,19 @@
 """A closed round's results and their Excel export: released figures only."""
 
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext
+from django.views.decorators.http import require_POST
 
 from core.access import can, member_required, require
 from core.exports import ascii_filename, xlsx_response
 from core.tenancy import get_for_org_or_404
 
 from ..models import Round
+from ..services.actions import involvement_activity, record_in_involvement
 from ..services.figures import RoundResults, closed_rounds_for, export_rows, results_heatmap, round_results
 
 
@@ -34,7 +39,24 @@ def _results(request, pk: int, *, group_questions: bool = False) -> RoundResults
 def round_results_view(request, pk: int) -> HttpResponse:
     results = _results(request, pk)
     heatmap = results_heatmap(results) if results.columns else None
-    return render(request, "surveys/results/round.html", {"results": results, "heatmap": heatmap})
+    context = {"results": results, "heatmap": heatmap, "recorded": involvement_activity(results.round)}
+    return render(request, "surveys/results/round.html", context)
+
+
+@require_POST
+@member_required
+def record_actions(request, pk: int) -> HttpResponse:
+    """Put the round's findings into the initiative's involvement log, to be answered there."""
+    rounds = Round.objects.select_related("template", "initiative").filter(initiative__isnull=False)
+    round_ = get_for_org_or_404(rounds, request.actor.organisation, pk=pk)
+    require(request.actor, "people.manage_involvement", round_.initiative)
+    try:
+        record_in_involvement(round_)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("surveys:results", pk=round_.pk)
+    messages.success(request, gettext("The findings are in the involvement log: answer each with what you will do."))
+    return redirect(reverse("people:involvement", args=[round_.initiative_id]))
 
 
 @member_required
