@@ -293,6 +293,21 @@ def interleaved(listed: list[Action], runs: int) -> dict[str, list[float]]:
     return timings
 
 
+def print_table(listed: list[Action], timings: dict[str, list[float]], sizes: dict[str, int], ratio: str) -> None:
+    """The Markdown table of docs/benchmarks.md: median time, median ratio to the baseline within each
+    round and its quartiles, and the page size where there is one."""
+    print(f"| action | median ms | {ratio} | ratio, quartiles of the rounds | page KB |")
+    print("| --- | ---: | ---: | ---: | ---: |")
+    for action in listed:
+        ratios = [mine / theirs for mine, theirs in zip(timings[action.name], timings[action.baseline], strict=True)]
+        low, high = quartiles(ratios)
+        size = sizes.get(action.path)
+        print(
+            f"| {action.name} | {statistics.median(timings[action.name]):.1f} | {statistics.median(ratios):.2f} "
+            f"| {low:.2f}–{high:.2f} | {f'{size / 1024:.0f}' if size else ''} |"
+        )
+
+
 def quartiles(values: list[float]) -> tuple[float, float]:
     if len(values) < 4:
         return min(values), max(values)
@@ -321,17 +336,7 @@ def main() -> None:
     print(f"Database: {connection.vendor}; data: {counts}; rounds: {args.runs} (interleaved)")
     sizes: dict[str, int] = {}
     listed = actions(organisation, sizes)
-    timings = interleaved(listed, args.runs)
-    print("| action | median ms | ratio to its baseline | ratio, quartiles of the rounds | page KB |")
-    print("| --- | ---: | ---: | ---: | ---: |")
-    for action in listed:
-        ratios = [mine / theirs for mine, theirs in zip(timings[action.name], timings[action.baseline], strict=True)]
-        low, high = quartiles(ratios)
-        size = sizes.get(action.path)
-        print(
-            f"| {action.name} | {statistics.median(timings[action.name]):.1f} | {statistics.median(ratios):.2f} "
-            f"| {low:.2f}–{high:.2f} | {f'{size / 1024:.0f}' if size else ''} |"
-        )
+    print_table(listed, interleaved(listed, args.runs), sizes, "ratio to its baseline")
 
 
 if __name__ == "__main__":

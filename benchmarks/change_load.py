@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import statistics
 import time
 from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
@@ -216,7 +215,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
-    from .benefits import _setup_django, interleaved, quartiles
+    from .benefits import _setup_django, interleaved, print_table
 
     _setup_django()
     from django.db import connection
@@ -238,17 +237,7 @@ def main() -> None:
     print(f"Database: {connection.vendor}; data: {counts}; {cells} cells agree; rounds: {args.runs} (interleaved)")
     sizes: dict[str, int] = {}
     listed = actions(organisation, FIRST_MONTH, MONTHS, sizes)
-    timings = interleaved(listed, args.runs)
-    print("| action | median ms | ratio to the SQL | ratio, quartiles of the rounds | page KB |")
-    print("| --- | ---: | ---: | ---: | ---: |")
-    for action in listed:
-        ratios = [mine / theirs for mine, theirs in zip(timings[action.name], timings[action.baseline], strict=True)]
-        low, high = quartiles(ratios)
-        size = sizes.get(action.path)
-        print(
-            f"| {action.name} | {statistics.median(timings[action.name]):.1f} | {statistics.median(ratios):.2f} "
-            f"| {low:.2f}–{high:.2f} | {f'{size / 1024:.0f}' if size else ''} |"
-        )
+    print_table(listed, interleaved(listed, args.runs), sizes, "ratio to the SQL")
 
 
 if __name__ == "__main__":
