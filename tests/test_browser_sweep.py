@@ -27,6 +27,7 @@ DOWNLOADS = {
     "exports:plan_pdf",
     "kommit:export",
     "people:information_pdf",
+    "surveys:results_xlsx",
 }
 PAGES = [case for case in CASES if case[1] not in POST_ONLY | DOWNLOADS]
 
