@@ -31,6 +31,7 @@ urlpatterns = [
     path("competence-needs/<int:pk>/edit/", requirements.requirement_edit, name="requirement_edit"),
     path("competence-needs/<int:pk>/delete/", requirements.requirement_delete, name="requirement_delete"),
     path("courses/", courses.courses, name="courses"),
+    path("courses/region/<int:pk>/adopt/", courses.adopt_region_course_view, name="adopt_region_course"),
     *row_urls(courses.COURSES, name="course", kind="course", add="courses/new/", row="courses/<int:pk>/"),
     # Involvement and "you said, we did"
     path("initiatives/<int:pk>/involvement/", involvement.involvement, name="involvement"),

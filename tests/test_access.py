@@ -138,6 +138,7 @@ ALLOWED = {
     "people:course_add": PORTFOLIO_MANAGERS,
     "people:course_edit": PORTFOLIO_MANAGERS,
     "people:course_delete": PORTFOLIO_MANAGERS,
+    "people:adopt_region_course": PORTFOLIO_MANAGERS,
     "surveys:templates": SURVEY_READERS,
     "surveys:template": SURVEY_READERS,
     "surveys:template_add": PORTFOLIO_MANAGERS,

@@ -126,3 +126,43 @@ def test_outside_the_region_or_unshared_nothing_crosses(world, neighbours, login
     world.org.save()
     body = assert_page(login(world.users["employee"]).get(reverse("people:courses")), "Courses")
     assert neighbours.course.title not in body and "Shared in the region" not in body
+
+
+def test_a_shared_course_is_copied_into_the_catalogue_with_the_themes_of_the_same_name(world, neighbours, login):
+    office = login(world.users["portfolio_office"])
+    body = assert_page(office.get(reverse("people:courses")), "Courses")
+    adopt = reverse("people:adopt_region_course", args=[neighbours.course.pk])
+    assert adopt in body
+    response = office.post(adopt)
+    assert response.status_code == 302
+    copy = Course.objects.for_org(world.org).get(title=neighbours.course.title)
+    assert (copy.provider, copy.hours, copy.cost_per_participant, copy.shared_with_region) == (
+        neighbours.course.provider,
+        neighbours.course.hours,
+        neighbours.course.cost_per_participant,
+        False,
+    )
+    shared_levels = {b.theme.name: b.level for b in neighbours.course.themes_built.all()}
+    assert shared_levels, "the shared course should build a theme"
+    copied_levels = {b.theme.name: b.level for b in copy.themes_built.all()}
+    assert copied_levels == {name: level for name, level in shared_levels.items() if name == world.theme.name}
+    assert {b.theme.organisation_id for b in copy.themes_built.all()} <= {world.org.pk}
+
+
+def test_copying_a_course_twice_is_refused_with_a_message(world, neighbours, login):
+    office = login(world.users["portfolio_office"])
+    adopt = reverse("people:adopt_region_course", args=[neighbours.course.pk])
+    office.post(adopt)
+    body = assert_page(office.post(adopt, follow=True), "Courses")
+    assert "Your catalogue already has a course called" in body
+    assert Course.objects.for_org(world.org).filter(title=neighbours.course.title).count() == 1
+
+
+def test_only_shared_courses_of_the_region_can_be_copied(world, neighbours, login):
+    office = login(world.users["portfolio_office"])
+    hidden = Course.objects.for_org(neighbours.org).get(title="Havlund internkurs")
+    assert office.post(reverse("people:adopt_region_course", args=[hidden.pk])).status_code == 404
+    adopt = reverse("people:adopt_region_course", args=[neighbours.course.pk])
+    response = login(world.users["unit_leader"]).post(adopt)
+    assert response.status_code == 403
+    assert not Course.objects.for_org(world.org).filter(title=neighbours.course.title).exists()

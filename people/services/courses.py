@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
+from core.validation import create_valid
 from organisations.models import Organisation
 
-from ..models import Course, CourseTheme
+from ..models import Course, CourseTheme, Theme
 
 
 def region_courses(organisation: Organisation) -> QuerySet[Course]:
@@ -33,3 +37,37 @@ def region_course_themes(organisation: Organisation) -> QuerySet[CourseTheme]:
         .filter(course__in=region_courses(organisation).values("pk"))
         .select_related("course__organisation", "theme")
     )
+
+
+#: What a copied course takes over; sharing it on is the copying organisation's own choice.
+ADOPTED_FIELDS = (
+    "title",
+    "provider",
+    "format",
+    "hours",
+    "cost_per_participant",
+    "language",
+    "link",
+    "shift_workers_can_take",
+    "description",
+)
+
+
+def adopt_region_course(organisation: Organisation, shared_pk: int) -> Course:
+    """Copy a course the region shares into the organisation's own catalogue, so training plans can
+    use it with the organisation's own price. Themes are matched by name (case aside); a theme the
+    organisation does not have is left out. Refused when the catalogue already has the title."""
+    shared = region_courses(organisation).filter(pk=shared_pk).first()
+    if shared is None:
+        raise Course.DoesNotExist
+    if Course.objects.for_org(organisation).filter(title__iexact=shared.title).exists():
+        raise ValidationError(_("Your catalogue already has a course called %(title)s.") % {"title": shared.title})
+    copied = {field: getattr(shared, field) for field in ADOPTED_FIELDS}
+    with transaction.atomic():
+        course = create_valid(Course, organisation=organisation, shared_with_region=False, **copied)
+        own_themes = {theme.name.casefold(): theme for theme in Theme.objects.for_org(organisation)}
+        for built in shared.themes_built.all():
+            theme = own_themes.get(built.theme.name.casefold())
+            if theme is not None:
+                create_valid(CourseTheme, organisation=organisation, course=course, theme=theme, level=built.level)
+    return course
