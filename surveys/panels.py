@@ -9,10 +9,18 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.formatting import format_number
+from core.permissions import can
 from dashboards.registry import Panel, PanelContent, PanelRow, Urgency, from_list, leads_units, register, short_date
 from organisations.actor import Actor
 
-from .services.latest import LowAdoption, UnitReadiness, low_adoption, readiness_in_led_units
+from .services.latest import (
+    HeldBack,
+    LowAdoption,
+    UnitReadiness,
+    low_adoption,
+    readiness_held_back,
+    readiness_in_led_units,
+)
 
 # Latest readiness and adoption (part "latest")
 
@@ -47,6 +55,31 @@ def build_readiness_in_my_units(actor: Actor, today: datetime.date) -> PanelCont
         found,
         lambda item: readiness_row(item, today),
         urgency=Urgency.ACTION if urgent else Urgency.INFO,
+        link=reverse("surveys:results_index"),
+        link_text=_("Survey results"),
+    )
+
+
+def sees_every_group(actor: Actor) -> bool:
+    """Top management and the portfolio office: one line per initiative the staff are not ready for."""
+    return can(actor, "surveys.view_all_groups")
+
+
+def held_back_row(item: HeldBack) -> PanelRow:
+    point = item.barrier_point
+    return PanelRow(
+        text=item.round.initiative.name,
+        url=reverse("surveys:results", args=[item.round.pk]),
+        detail=_("Whole organisation: barrier point %(stage)s — %(mean)s")
+        % {"stage": point.label, "mean": format_number(point.mean, 1)},
+    )
+
+
+def build_readiness_held_back(actor: Actor, today: datetime.date) -> PanelContent:
+    return from_list(
+        readiness_held_back(actor.organisation),
+        held_back_row,
+        urgency=Urgency.INFO,
         link=reverse("surveys:results_index"),
         link_text=_("Survey results"),
     )
@@ -90,6 +123,13 @@ for panel in (
         leads_units,
         build_readiness_in_my_units,
         38,
+    ),
+    Panel(
+        "surveys.readiness_held_back",
+        gettext_lazy("Initiatives the staff are not yet ready for"),
+        sees_every_group,
+        build_readiness_held_back,
+        39,
     ),
     Panel("surveys.low_adoption", gettext_lazy("Adoption after go-live"), follows_adoption, build_low_adoption, 34),
 ):

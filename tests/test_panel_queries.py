@@ -166,6 +166,11 @@ def add_low_adoption(world, n):
         adoption_about(world, initiative(world, Phase.REALISATION, project_owner=world.users["owner"]))
 
 
+def add_readiness_held_back(world, n):
+    for _ in range(n):
+        readiness_about(world, initiative(world, Phase.EXECUTION))
+
+
 QUERY_CASES = {
     "benefits.signatures": ("top_management", add_drafts_signed_by_the_owner),
     "benefits.signatures[owner]": ("owner", add_owned_plans_to_sign),
@@ -194,6 +199,7 @@ QUERY_CASES = {
     "people.my_units_overloaded": ("unit_leader", add_overloaded_departments),
     "people.units_overloaded": ("portfolio_office", add_overloaded_departments),
     "surveys.readiness_in_my_units": ("unit_leader", add_readiness_in_led_units),
+    "surveys.readiness_held_back": ("top_management", add_readiness_held_back),
     "surveys.low_adoption": ("owner", add_low_adoption),
     "surveys.low_adoption[portfolio_office]": ("portfolio_office", add_low_adoption),
 }

@@ -235,6 +235,22 @@ def test_adoption_above_the_threshold_is_not_shown(world, login):
     assert "surveys-low_adoption" not in panels(home(login, world.users["owner"]))
 
 
+@pytest.mark.parametrize("who", [Role.TOP_MANAGEMENT, Role.PORTFOLIO_OFFICE])
+def test_top_management_sees_initiatives_the_staff_are_not_ready_for(world, login, who):
+    held_back = readiness_about(world)
+    readiness_about(world, about=initiative(world), by_stage=dict.fromkeys(HELD_BACK_AT_HOW, 4))  # ready
+    title, count, rest = panels(home(login, world.users[who]))["surveys-readiness_held_back"]
+    assert (title, count) == ("Initiatives the staff are not yet ready for", 1)
+    assert world.initiative.name in rest and "Whole organisation: barrier point Knowing how — 2,9" in rest
+    assert reverse("surveys:results", args=[held_back.pk]) in rest
+
+
+@pytest.mark.parametrize("who", [Role.POLITICIAN, "unit_leader", "owner", "employee"])
+def test_the_summary_across_initiatives_is_for_top_management_and_the_portfolio_office(world, login, who):
+    readiness_about(world)
+    assert "surveys-readiness_held_back" not in panels(home(login, world.users[who]))
+
+
 # In a real browser, at phone width
 
 

@@ -20,9 +20,10 @@ from django.utils.translation import gettext as _
 from benefits.services.followup import add_months
 from core.permissions import can
 from organisations.actor import Actor
-from organisations.models import Role
+from organisations.models import Organisation, Role
 from portfolio.models import AffectedUnit, Initiative
 from portfolio.services.overview import coming_changes
+from portfolio.services.phases import CLOSED
 
 from ..models import Choice, Question, ReleasedCell, Round, RoundUnit, SurveyTemplate
 from ..remedies import READINESS_REMEDIES
@@ -219,6 +220,39 @@ def readiness_in_led_units(actor: Actor, today: datetime.date) -> list[UnitReadi
         figures = topic_figures(READINESS, released[round_.pk][holder.pk])
         found.append(UnitReadiness(change, round_, holder.name, barrier_point(READINESS, figures)))
     return found
+
+
+# The start page: top management's and the portfolio office's view across initiatives
+
+
+@dataclass(frozen=True)
+class HeldBack:
+    round: Round
+    barrier_point: TopicFigure
+
+
+def readiness_held_back(organisation: Organisation) -> list[HeldBack]:
+    """Open initiatives whose latest closed readiness round has a barrier point for the whole
+    organisation, the lowest first. Two queries."""
+    rounds = (
+        Round.objects.for_org(organisation)
+        .filter(template__kind=READINESS)
+        .exclude(initiative=None)
+        .exclude(initiative__phase__in=CLOSED)
+    )
+    latest = _latest_per(_newest_first(rounds).select_related("initiative"), lambda r: r.initiative_id)
+    if not latest:
+        return []
+    whole: dict[int, list[ReleasedCell]] = defaultdict(list)
+    cells = ReleasedCell.objects.filter(round__in=list(latest.values()), kind=ReleasedCell.Kind.TOPIC)
+    for cell in cells.filter(round_unit=None, mean__isnull=False):
+        whole[cell.round_id].append(cell)
+    found = [
+        HeldBack(round_, point)
+        for round_ in latest.values()
+        if (point := barrier_point(READINESS, topic_figures(READINESS, whole[round_.pk]))) is not None
+    ]
+    return sorted(found, key=lambda item: (item.barrier_point.mean, item.round.initiative.name))
 
 
 # The start page: adoption after go-live
