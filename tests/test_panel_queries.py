@@ -27,6 +27,7 @@ from .test_dashboards import (
     report,
     set_unit,
 )
+from .test_surveys_latest import adoption_about, readiness_about
 
 pytestmark = pytest.mark.django_db
 
@@ -152,6 +153,24 @@ def add_published_information(world, n):
         EmployeeInformation.objects.create(affected_unit=future_change(world, world.department), published=True)
 
 
+def add_readiness_in_led_units(world, n):
+    """Changes coming to the unit leader's department, each with a closed readiness round that asked it."""
+    for _ in range(n):
+        change = future_change(world, world.department)
+        units = {"Avdelinga": (None, 6, world.department)}
+        readiness_about(world, change.initiative, units=units)
+
+
+def add_low_adoption(world, n):
+    for _ in range(n):
+        adoption_about(world, initiative(world, Phase.REALISATION, project_owner=world.users["owner"]))
+
+
+def add_readiness_held_back(world, n):
+    for _ in range(n):
+        readiness_about(world, initiative(world, Phase.EXECUTION))
+
+
 QUERY_CASES = {
     "benefits.signatures": ("top_management", add_drafts_signed_by_the_owner),
     "benefits.signatures[owner]": ("owner", add_owned_plans_to_sign),
@@ -179,6 +198,10 @@ QUERY_CASES = {
     "people.whom_to_ask": ("employee", add_agents_in_the_unit),
     "people.my_units_overloaded": ("unit_leader", add_overloaded_departments),
     "people.units_overloaded": ("portfolio_office", add_overloaded_departments),
+    "surveys.readiness_in_my_units": ("unit_leader", add_readiness_in_led_units),
+    "surveys.readiness_held_back": ("top_management", add_readiness_held_back),
+    "surveys.low_adoption": ("owner", add_low_adoption),
+    "surveys.low_adoption[portfolio_office]": ("portfolio_office", add_low_adoption),
 }
 
 

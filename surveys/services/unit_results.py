@@ -1,14 +1,19 @@
 """What the latest surveys said in a unit, for its page: released figures only, for the group that
-holds the unit's answers (its own, or the unit above it that small units were merged into)."""
+holds the unit's answers (its own, or the unit above it that small units were merged into).
+
+The pieces shared with the initiative's page and the start-page panels (``latest.py``) live here:
+a group's topic figures in the order results show them, the barrier point, and the walk up the
+round's unit tree to the group holding a unit's answers."""
 
 from __future__ import annotations
 
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 
 from organisations.models import OrgUnit
 
-from ..models import ReleasedCell, Round, SurveyTemplate
-from ..topics import BARRIER_POINT_AT_OR_BELOW, TOPICS
+from ..models import ReleasedCell, Round, RoundUnit, SurveyTemplate
+from ..topics import BARRIER_POINT_AT_OR_BELOW, READINESS_STAGES, TOPICS
 
 #: The kinds a unit page shows: how ready the staff are for a change, and whether they use it after.
 SHOWN_KINDS = (SurveyTemplate.Kind.READINESS, SurveyTemplate.Kind.ADOPTION)
@@ -16,6 +21,7 @@ SHOWN_KINDS = (SurveyTemplate.Kind.READINESS, SurveyTemplate.Kind.ADOPTION)
 
 @dataclass(frozen=True)
 class TopicFigure:
+    key: str
     label: str
     mean: float
     count: int
@@ -23,6 +29,30 @@ class TopicFigure:
     @property
     def holds_back(self) -> bool:
         return self.mean <= BARRIER_POINT_AT_OR_BELOW
+
+
+def topic_figures(kind: str, cells: Iterable[ReleasedCell]) -> list[TopicFigure]:
+    """A group's released topic cells (with a mean) as figures, in the order results show the topics."""
+    labels = TOPICS.get(kind, {})
+    order = list(labels)
+    held = sorted(cells, key=lambda c: order.index(c.topic) if c.topic in order else len(order))
+    return [TopicFigure(c.topic, str(labels.get(c.topic, c.topic)), c.mean, c.count) for c in held]
+
+
+def barrier_point(kind: str, topics: list[TopicFigure]) -> TopicFigure | None:
+    """For change readiness: the first stage scoring 3 or lower (``topics`` in the stages' order)."""
+    if kind != SurveyTemplate.Kind.READINESS:
+        return None
+    return next((topic for topic in topics if topic.key in READINESS_STAGES and topic.holds_back), None)
+
+
+def holding_group(round_units: dict[int, RoundUnit], unit_id: int, released: Container[int]) -> RoundUnit | None:
+    """The round unit (of ``round_units``, id → unit, one round's) whose released group holds the
+    answers of ``unit_id``, walking up the tree as it was; ``released``: round units with figures."""
+    current = next((ru for ru in round_units.values() if ru.unit_id == unit_id), None)
+    while current is not None and current.pk not in released:
+        current = round_units.get(current.parent_id)
+    return current
 
 
 @dataclass(frozen=True)
@@ -33,10 +63,7 @@ class UnitSurvey:
 
     @property
     def barrier_point(self) -> TopicFigure | None:
-        """For change readiness: the first stage scoring 3 or lower."""
-        if self.round.template.kind != SurveyTemplate.Kind.READINESS:
-            return None
-        return next((topic for topic in self.topics if topic.holds_back), None)
+        return barrier_point(self.round.template.kind, self.topics)
 
 
 def latest_for_unit(unit: OrgUnit) -> list[UnitSurvey]:
@@ -64,21 +91,9 @@ def latest_for_unit(unit: OrgUnit) -> list[UnitSurvey]:
         round_ = latest.get(kind)
         if round_ is None:
             continue
-        holder = _holder(round_, unit, figures.get(round_.pk, {}))
+        released = figures.get(round_.pk, {})
+        holder = holding_group({ru.pk: ru for ru in round_.round_units.all()}, unit.pk, released)
         if holder is None:
             continue
-        order = list(TOPICS.get(kind, {}))
-        held = sorted(figures[round_.pk][holder.pk], key=lambda c: order.index(c.topic) if c.topic in order else 99)
-        labels = TOPICS.get(kind, {})
-        topics = [TopicFigure(str(labels.get(c.topic, c.topic)), c.mean, c.count) for c in held]
-        found.append(UnitSurvey(round_, holder.name, topics))
+        found.append(UnitSurvey(round_, holder.name, topic_figures(kind, released[holder.pk])))
     return found
-
-
-def _holder(round_: Round, unit: OrgUnit, released: dict):
-    """The round unit whose released group holds ``unit``'s answers, walking up the tree as it was."""
-    round_units = {ru.pk: ru for ru in round_.round_units.all()}
-    current = next((ru for ru in round_units.values() if ru.unit_id == unit.pk), None)
-    while current is not None and current.pk not in released:
-        current = round_units.get(current.parent_id)
-    return current
