@@ -200,8 +200,8 @@ def test_the_round_page_shows_the_rate_but_never_who_answered(world, login, djan
         _answer(round_, codes[person.email])
     rate = response_rate(round_)
     # 6 of 8: the unit (5 of its own 7 plus the department's 1, carried up as fewer than 5 answered there).
-    assert (rate.invited, rate.answered, rate.percent) == (8, 6, 75)
-    assert [(u.name, u.invited, u.answered) for u in rate.units] == [(world.unit.name, 8, 6)]
+    assert (rate.asked, rate.answered, rate.percent) == (8, 6, 75)
+    assert [(u.name, u.asked, u.answered) for u in rate.units] == [(world.unit.name, 8, 6)]
     body = assert_page(login(world.users["unit_leader"]).get(reverse("surveys:round", args=[round_.pk])), round_.title)
     assert "75 %" in body
     for person in people:
@@ -220,7 +220,7 @@ def test_no_unit_is_shown_when_the_rest_could_be_worked_out(world, django_captur
         _answer(round_, codes[person.email])
     rate = response_rate(round_)
     # The other unit has 5 and could be shown, but the sector's own 1 would then be 6 − 5.
-    assert (rate.invited, rate.answered) == (7, 6)
+    assert (rate.asked, rate.answered) == (7, 6)
     assert rate.units == []
 
 
