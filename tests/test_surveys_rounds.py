@@ -353,6 +353,7 @@ def test_a_unit_link_is_shown_once_with_its_qr_code(world, staff, login, pages_i
     response = login(world.users["portfolio_office"]).post(reverse("surveys:unit_link_create", args=[round_unit.pk]))
     body = assert_page(response, f"Answer the survey: {world.unit.name}")
     assert "<svg" in body and "<title>QR code for answering the survey</title>" in body
+    assert "If you received a personal link by e-mail, use that one instead." in body  # on the poster too
     code = re.search(r'<code class="survey-code">([^<]+)</code>', body).group(1)
     assert f"/surveys/unit/{world.org.pk}/#{code}" in body
     link = UnitLink.objects.for_org(world.org).get(round_unit=round_unit)
