@@ -206,6 +206,18 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# Caches. The default one lives in each process. "shared" is read by every worker on the machine (files
+# in a directory, so no service to run): the survey unit links' rate limits and the one-time ids of
+# survey forms must hold across gunicorn workers (surveys/services/intake.py).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "shared": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": env_str("SHARED_CACHE_DIR", str(BASE_DIR / "cache")),
+        "OPTIONS": {"MAX_ENTRIES": 20000},
+    },
+}
+
 # E-mail: printed to the console in development, sent through SMTP in production.
 EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND",

@@ -25,6 +25,7 @@ urlpatterns = [
     # Templates: what can be asked, versioned
     path("templates/", templates.template_list, name="templates"),
     path("templates/<int:pk>/", templates.template_detail, name="template"),
+    path("questions/<int:pk>/move/", templates.question_move, name="question_move"),
     *row_urls(
         templates.TEMPLATES,
         name="template",

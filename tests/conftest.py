@@ -13,6 +13,8 @@ from .factories import make_world
 def pytest_configure(config):
     # A fast hasher: the tests create many people; production keeps Django's strong default.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # The shared cache in memory: fast, and no files left behind (tests/test_surveys_answer.py checks the files).
+    settings.CACHES = {**settings.CACHES, "shared": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 
 @pytest.fixture

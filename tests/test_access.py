@@ -147,6 +147,7 @@ ALLOWED = {
     "surveys:question_add": PORTFOLIO_MANAGERS,
     "surveys:question_edit": PORTFOLIO_MANAGERS,
     "surveys:question_delete": PORTFOLIO_MANAGERS,
+    "surveys:question_move": PORTFOLIO_MANAGERS,
     "surveys:choice_add": PORTFOLIO_MANAGERS,
     "surveys:choice_edit": PORTFOLIO_MANAGERS,
     "surveys:choice_delete": PORTFOLIO_MANAGERS,

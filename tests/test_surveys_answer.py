@@ -8,12 +8,12 @@ import re
 import pytest
 from django.conf import settings
 from django.core import mail
-from django.core.cache import cache
+from django.core.cache import caches
 from django.urls import reverse
 from django.utils import timezone
 
-from surveys.models import Answer, Invitation, Question, Response, Round
-from surveys.services.intake import PER_ADDRESS_LIMIT, forget_questions
+from surveys.models import Answer, Invitation, Question, Response, Round, RoundUnit
+from surveys.services.intake import PER_ADDRESS_LIMIT, forget_questions, unit_link_rate_exceeded
 from surveys.services.rounds import close_round, create_unit_link, open_round
 
 from .browser import PHONE_WIDTH, assert_accessible, assert_page_accessible
@@ -27,10 +27,10 @@ SITE = "https://omstilling.example.no"
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    cache.clear()  # the rate limits and one-time form ids live in the cache
+    caches["shared"].clear()  # the rate limits and one-time form ids live in the shared cache
     forget_questions()
     yield
-    cache.clear()
+    caches["shared"].clear()
 
 
 @pytest.fixture
@@ -78,10 +78,14 @@ def test_the_code_page_asks_for_the_code_without_it_in_the_address(world, client
 
 
 def test_the_code_shows_the_questions_in_the_persons_language(world, client, survey):
+    template = survey["round"].template
+    template.description, template.description_nn = "Om hverdagen på jobb.", "Om kvardagen på jobb."
+    template.save()
     response = client.post(_url(world), {"code": survey["codes"]["anne"]})
     body = assert_page(response, survey["round"].title)
     assert '<html lang="nn"' in body
     assert "Eg forstår kvifor vi endrar arbeidsmåten." in body
+    assert "Om kvardagen på jobb." in body and "Om hverdagen på jobb." not in body
     assert body.count('type="radio"') == 5 + 2  # the scale, and the two choices of the single choice
     english = client.post(_url(world), {"code": survey["codes"]["anne"], "language": "en", "change_language": "1"})
     body = assert_page(english, survey["round"].title)
@@ -220,6 +224,43 @@ def test_optional_questions_may_be_left_empty(world, client, survey):
     data = _answers(survey, **{f"q{q['multiple'].pk}": None, f"q{q['text'].pk}": ""})
     assert_page(client.post(_url(world), {"code": survey["codes"]["bjorn"], **data}), "Thank you for answering")
     assert _stored(world) == (1, 2)
+
+
+def test_the_unit_link_asks_those_with_a_personal_link_to_use_that(world, client, survey):
+    assert "use that one instead" not in assert_page(client.get(_url(world)), "Answer the survey")
+    assert "use that one instead" in assert_page(client.get(_url(world, "unit_answer")), "Answer the survey")
+    link_code = create_unit_link(survey["round"], survey["round"].round_units.get(unit=world.unit))
+    body = assert_page(client.post(_url(world, "unit_answer"), {"code": link_code}), survey["round"].title)
+    assert "If you received a personal link by e-mail, use that one instead." in body
+    # And the e-mail says the reverse.
+    assert "use this one instead" in next(m for m in mail.outbox if m.to[0].startswith("anne")).body
+
+
+def test_an_answer_through_the_unit_link_is_counted_for_its_unit_and_a_personal_one_is_not(world, client, survey):
+    unit = survey["round"].round_units.get(unit=world.unit)
+    link_code = create_unit_link(survey["round"], unit)
+    client.post(_url(world, "unit_answer"), {"code": link_code, **_answers(survey, submission="ved-kaffen")})
+    client.post(_url(world), {"code": survey["codes"]["bjorn"], **_answers(survey)})
+    assert _stored(world)[0] == 2
+    assert RoundUnit.objects.for_org(world.org).get(pk=unit.pk).link_answers == 1
+
+
+def test_the_rate_limit_is_kept_where_every_worker_reads_it(settings, tmp_path):
+    """The production settings keep it in files on the machine, so a worker that starts afresh (a cache
+    object of its own on the same directory) sees the counts the others made."""
+    from omstilling import settings as production
+
+    assert production.CACHES["shared"]["BACKEND"] == "django.core.cache.backends.filebased.FileBasedCache"
+    settings.CACHES = {**settings.CACHES, "shared": {**production.CACHES["shared"], "LOCATION": str(tmp_path)}}
+    for _n in range(PER_ADDRESS_LIMIT):
+        assert not unit_link_rate_exceeded("kode-fra-plakaten", "192.0.2.7")
+    assert len(list(tmp_path.iterdir())) == 2  # one count for the link, one for the address
+    del caches["shared"]  # another worker: a new cache object on the same files
+    assert unit_link_rate_exceeded("kode-fra-plakaten", "192.0.2.7")  # the 31st from this address
+    # Neither the code nor the address is in a key or a file in clear.
+    for file in tmp_path.iterdir():
+        content = file.read_bytes()
+        assert b"kode-fra-plakaten" not in content and b"192.0.2.7" not in content
 
 
 def test_the_unit_link_is_limited_in_rate(world, client, survey):

@@ -5,6 +5,7 @@ import datetime
 import hashlib
 import io
 import re
+import secrets
 
 import pytest
 from django.core import mail
@@ -89,6 +90,8 @@ def test_opening_copies_the_tree_and_invites_those_working_there(
     assert copies[world.department.name].parent == copies[world.unit.name]
     assert copies[world.unit.name].parent is None  # the sector above was not chosen
     assert copies[world.unit.name].invited == 2 and copies[world.department.name].invited == 1
+    # Everyone working there, with or without e-mail (Frode has none; Eva has left): what a unit link asks.
+    assert copies[world.unit.name].headcount == 3 and copies[world.department.name].headcount == 1
     invited_people = set(Invitation.objects.for_org(world.org).values_list("person__username", flat=True))
     assert invited_people == {"anne", "bjorn", "cecilie"}
     assert sorted(m.to[0] for m in mail.outbox) == [
@@ -200,8 +203,8 @@ def test_the_round_page_shows_the_rate_but_never_who_answered(world, login, djan
         _answer(round_, codes[person.email])
     rate = response_rate(round_)
     # 6 of 8: the unit (5 of its own 7 plus the department's 1, carried up as fewer than 5 answered there).
-    assert (rate.invited, rate.answered, rate.percent) == (8, 6, 75)
-    assert [(u.name, u.invited, u.answered) for u in rate.units] == [(world.unit.name, 8, 6)]
+    assert (rate.asked, rate.answered, rate.percent) == (8, 6, 75)
+    assert [(u.name, u.asked, u.answered) for u in rate.units] == [(world.unit.name, 8, 6)]
     body = assert_page(login(world.users["unit_leader"]).get(reverse("surveys:round", args=[round_.pk])), round_.title)
     assert "75 %" in body
     for person in people:
@@ -220,7 +223,7 @@ def test_no_unit_is_shown_when_the_rest_could_be_worked_out(world, django_captur
         _answer(round_, codes[person.email])
     rate = response_rate(round_)
     # The other unit has 5 and could be shown, but the sector's own 1 would then be 6 − 5.
-    assert (rate.invited, rate.answered) == (7, 6)
+    assert (rate.asked, rate.answered) == (7, 6)
     assert rate.units == []
 
 
@@ -233,6 +236,55 @@ def test_closing_ends_the_links_and_forgets_who_did_not_answer(world, staff, dja
     assert round_.state == Round.State.CLOSED
     assert not Invitation.objects.for_org(world.org).filter(round=round_).exists()
     assert RoundUnit.objects.for_org(world.org).get(round=round_, unit=world.unit).invited == 2
+
+
+def _answer_through_unit_link(round_, code):
+    ticket = unit_ticket(round_.organisation, code)
+    questions = questions_of(round_)
+    scale, single = questions[0], questions[1]
+    checked = check_answers(questions, {scale.pk: ["3"], single.pk: [str(single.choices.last().pk)]})
+    submit(ticket, checked.answers, submission=secrets.token_urlsafe(8))
+
+
+def test_a_unit_with_a_unit_link_counts_everyone_working_there_and_the_links_answers(
+    world, login, pages_in_english, django_capture_on_commit_callbacks
+):
+    with_email = [employee(world.org, f"pleier{n}", world.unit) for n in range(8)]
+    for n in range(4):
+        employee(world.org, f"uten{n}", world.unit, email="")
+    in_department = [employee(world.org, f"avd{n}", world.department) for n in range(2)]
+    round_ = draft_round(world, world.unit)
+    with django_capture_on_commit_callbacks(execute=True):
+        open_round(round_, base_url=SITE)
+    codes = {m.to[0]: _code(m) for m in mail.outbox}
+    for person in [*with_email[:4], in_department[0]]:
+        _answer(round_, codes[person.email])
+    # No unit link yet: 5 of the 10 invited by e-mail.
+    assert (response_rate(round_).asked, response_rate(round_).answered, response_rate(round_).percent) == (10, 5, 50)
+
+    unit = RoundUnit.objects.for_org(world.org).get(round=round_, unit=world.unit)
+    link_code = rounds.create_unit_link(round_, unit)
+    for _n in range(3):
+        _answer_through_unit_link(round_, link_code)
+    unit.refresh_from_db()
+    assert unit.link_answers == 3
+    rate = response_rate(round_)
+    # The unit asks its 12 (8 with e-mail, 4 without) and has 4 + 3 answers; the department 1 of 2,
+    # too few to show on its own, so it is carried up: 8 of 14 = 57.1 %.
+    assert (rate.asked, rate.answered, rate.percent, rate.has_unit_links) == (14, 8, 57, True)
+    assert [(u.name, u.asked, u.answered, u.percent) for u in rate.units] == [(world.unit.name, 14, 8, 57)]
+    body = assert_page(
+        login(world.users["portfolio_office"]).get(reverse("surveys:round", args=[round_.pk])), round_.title
+    )
+    assert "57 % have answered (8 answers; 14 asked)." in body
+    assert "is counted twice" in body
+
+    # Someone with a personal link may answer through the unit link too: the rate stops at 100 %.
+    for _n in range(10):
+        _answer_through_unit_link(round_, link_code)
+    rate = response_rate(round_)
+    assert (rate.asked, rate.answered, rate.percent) == (14, 18, 100)
+    assert rate.units[0].percent == 100
 
 
 def test_reminders_reach_exactly_those_left(world, staff, django_capture_on_commit_callbacks):
@@ -257,6 +309,35 @@ def test_reminders_reach_exactly_those_left(world, staff, django_capture_on_comm
     assert personal_ticket(world.org, new_code).round == round_
     with translation.override("en"), pytest.raises(Exception, match="already been used"):
         personal_ticket(world.org, codes["cecilie@fjordvik.kommune.no"])
+    # Each in their language.
+    assert by_person["anne"].subject == f"Påminning – undersøking: {round_.title}"
+    assert by_person["cecilie"].subject == f"Reminder – survey: {round_.title}"
+    round_.refresh_from_db()
+    assert (round_.reminded_on, round_.reminders_sent) == (today, 2)
+
+
+def test_a_round_is_reminded_once(world, staff, login, pages_in_english, django_capture_on_commit_callbacks):
+    today = timezone.localdate()
+    round_ = draft_round(world, world.unit, remind_on=today)
+    round_.opens_on = today - datetime.timedelta(days=3)
+    round_.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        open_round(round_, base_url=SITE)
+    mail.outbox.clear()
+    assert rounds.send_reminders(today, base_url=SITE) == 3
+    reminded = {m.to[0]: _code(m) for m in mail.outbox}
+    mail.outbox.clear()
+    # Again the same day and the next: nothing is sent, and the codes of the reminders still work.
+    assert rounds.send_reminders(today, base_url=SITE) == 0
+    assert rounds.send_reminders(today + datetime.timedelta(days=1), base_url=SITE) == 0
+    out = io.StringIO()
+    call_command("send_survey_reminders", site=SITE, stdout=out)
+    assert out.getvalue().strip() == "Sent 0 survey reminder email(s)."
+    assert mail.outbox == []
+    assert all(personal_ticket(world.org, code).round == round_ for code in reminded.values())
+    body = assert_page(login(world.users["unit_leader"]).get(reverse("surveys:round", args=[round_.pk])), round_.title)
+    assert f"Reminder sent {today:%d.%m.%Y} to 3 people" in body
+    assert not any(email in body for email in reminded)
 
 
 def test_the_list_of_rounds(world, login, pages_in_english):
@@ -272,6 +353,7 @@ def test_a_unit_link_is_shown_once_with_its_qr_code(world, staff, login, pages_i
     response = login(world.users["portfolio_office"]).post(reverse("surveys:unit_link_create", args=[round_unit.pk]))
     body = assert_page(response, f"Answer the survey: {world.unit.name}")
     assert "<svg" in body and "<title>QR code for answering the survey</title>" in body
+    assert "If you received a personal link by e-mail, use that one instead." in body  # on the poster too
     code = re.search(r'<code class="survey-code">([^<]+)</code>', body).group(1)
     assert f"/surveys/unit/{world.org.pk}/#{code}" in body
     link = UnitLink.objects.for_org(world.org).get(round_unit=round_unit)

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from surveys.models import Question, Round, SurveyTemplate
+from surveys.services.intake import questions_of
 
 from .pages import assert_page
 
@@ -172,9 +173,80 @@ def test_only_the_portfolio_office_and_administrators_change_questions(world, lo
     edit = reverse("surveys:question_edit", args=[question.pk])
     assert client.post(edit, question_data(text_nb="Endret")).status_code == 403
     assert client.post(reverse("surveys:question_delete", args=[question.pk])).status_code == 403
+    assert client.post(reverse("surveys:question_move", args=[question.pk]), {"direction": "down"}).status_code == 403
     question.refresh_from_db()
-    assert question.text_nb == before
+    assert (question.text_nb, question.order) == (before, 1)
     assert _template(world, "readiness").version == 1
+
+
+def _two_of_a_topic(template) -> tuple[Question, Question]:
+    """The first two questions of the first topic, in order."""
+    first = template.questions.get(version=1, order=1)
+    return tuple(template.questions.filter(version=1, topic=first.topic).order_by("order")[:2])
+
+
+def _move(client, question, direction):
+    return client.post(reverse("surveys:question_move", args=[question.pk]), {"direction": direction})
+
+
+def test_moving_a_question_of_an_unused_version_swaps_it_in_place(world, login):
+    readiness = _template(world, "readiness")
+    upper, lower = _two_of_a_topic(readiness)
+    places = upper.order, lower.order
+    client = login(world.users["portfolio_office"])
+    response = _move(client, lower, "up")
+    assert response.status_code == 302
+    assert response.url == reverse("surveys:template", args=[readiness.pk]) + f"#question-{lower.pk}"
+    upper.refresh_from_db()
+    lower.refresh_from_db()
+    assert (lower.order, upper.order) == places
+    readiness.refresh_from_db()
+    assert (readiness.version, readiness.questions.count()) == (1, 15)
+    body = assert_page(
+        client.get(reverse("surveys:template", args=[readiness.pk]), {"lang": "nb"}), "Endringsberedskap"
+    )
+    assert body.index(lower.text_nb) < body.index(upper.text_nb)
+    # The first of its topic has nowhere to go up to, and a direction must be one of the two.
+    assert _move(client, lower, "up").status_code == 302
+    assert _move(client, lower, "sideways").status_code == 400
+    lower.refresh_from_db()
+    assert lower.order == places[0]
+
+
+def test_moving_a_question_a_round_asked_makes_a_new_version_and_the_round_keeps_the_old_order(world, login):
+    readiness = _template(world, "readiness")
+    round_ = _round_on_version_one(readiness)
+    asked = [question.text_nb for question in questions_of(round_)]
+    upper, lower = _two_of_a_topic(readiness)
+    assert _move(login(world.users["administrator"]), upper, "down").status_code == 302
+    readiness.refresh_from_db()
+    assert readiness.version == 2
+    assert [question.text_nb for question in questions_of(round_)] == asked
+    upper.refresh_from_db()
+    assert (upper.version, upper.order) == (1, 1)
+    new_order = list(readiness.questions.filter(version=2).values_list("text_nb", flat=True))
+    assert new_order.index(lower.text_nb) < new_order.index(upper.text_nb)
+    assert sorted(new_order) == sorted(asked)
+
+
+def test_a_template_is_named_in_three_languages_and_shown_in_the_readers(world, login, client):
+    readiness = _template(world, "readiness")
+    data = {
+        "name": readiness.name,
+        "name_nn": "Beredskap for endring",
+        "name_en": "Readiness for change",
+        "description": "Om vi er klare.",
+        "description_nn": "",
+        "description_en": "Whether we are ready.",
+    }
+    response = login(world.users["portfolio_office"]).post(reverse("surveys:template_edit", args=[readiness.pk]), data)
+    assert response.status_code == 302
+    body = assert_page(client.get(LIST), "Surveys")  # the interface in English
+    assert "Readiness for change" in body and "Whether we are ready." in body
+    readiness.refresh_from_db()
+    assert readiness.shown_name("nn") == "Beredskap for endring"
+    assert readiness.shown_description("nn") == "Om vi er klare."  # not written in nynorsk: bokmål
+    assert readiness.shown_name("nb") == readiness.name
 
 
 def test_the_menu_shows_surveys_to_leaders_and_not_to_employees(world, login, client):

@@ -13,10 +13,16 @@ CHOICE_KINDS = (Question.Kind.SINGLE, Question.Kind.MULTIPLE)
 
 
 class SurveyTemplateForm(TenantFormMixin, ModelForm):
+    """The name and description in bokmål (the name required), nynorsk and English: respondents read the
+    one in their language, bokmål where it is not written."""
+
     class Meta:
         model = SurveyTemplate
-        fields = ["name", "description"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        fields = ["name", "name_nn", "name_en", "description", "description_nn", "description_en"]
+        labels = {"name": _("Name (nb)"), "description": _("Description (nb)")}
+        widgets = {
+            name: forms.Textarea(attrs={"rows": 3}) for name in ("description", "description_nn", "description_en")
+        }
 
     def clean_name(self) -> str:
         name = self.cleaned_data["name"]

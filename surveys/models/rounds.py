@@ -59,6 +59,9 @@ class Round(TenantModel):
         validators=[MinValueValidator(MINIMUM_GROUP_SIZE), MaxValueValidator(100)],
         help_text=_("At least the organisation's minimum; it can be raised, never lowered."),
     )
+    # Reminders go out once per round: the day they went, and to how many (never who).
+    reminded_on = models.DateField(_("reminder sent"), null=True, blank=True, editable=False)
+    reminders_sent = models.PositiveIntegerField(_("reminders sent"), default=0, editable=False)
 
     class Meta:
         verbose_name = _("survey round")
@@ -87,6 +90,10 @@ class RoundUnit(TenantModel):
     name = NameField(_("name"), max_length=200)
     parent = models.ForeignKey("self", null=True, on_delete=models.CASCADE, related_name="children")
     invited = models.PositiveIntegerField(_("people asked"), default=0)
+    # Everyone working here when the round opened, with or without e-mail: the people a unit link asks.
+    headcount = models.PositiveIntegerField(_("people working here"), default=0, editable=False)
+    # How many answered through a unit link: a count only, nothing about who or when.
+    link_answers = models.PositiveIntegerField(_("answers through unit links"), default=0, editable=False)
 
     class Meta:
         verbose_name = _("unit of a round")

@@ -40,8 +40,22 @@ class SurveyTemplate(TenantModel):
         OTHER = "other", _("Other")
 
     name = NameField(_("name"), max_length=200)
+    name_nn = NameField(format_lazy("{} ({})", _("name"), "nn"), max_length=200, blank=True)
+    name_en = NameField(format_lazy("{} ({})", _("name"), "en"), max_length=200, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
     description = LongTextField(_("description"), blank=True, max_length=2000, validators=[MaxLengthValidator(2000)])
+    description_nn = LongTextField(
+        format_lazy("{} ({})", _("description"), "nn"),
+        blank=True,
+        max_length=2000,
+        validators=[MaxLengthValidator(2000)],
+    )
+    description_en = LongTextField(
+        format_lazy("{} ({})", _("description"), "en"),
+        blank=True,
+        max_length=2000,
+        validators=[MaxLengthValidator(2000)],
+    )
     version = models.PositiveSmallIntegerField(
         _("version"), default=1, editable=False, validators=[MinValueValidator(1), MaxValueValidator(1000)]
     )
@@ -54,6 +68,13 @@ class SurveyTemplate(TenantModel):
 
     def __str__(self) -> str:
         return self.name
+
+    def shown_name(self, language: str | None = None) -> str:
+        """The name in ``language`` (default: the active one); bokmål where it is not written."""
+        return _in_language(self, "name", language, bokmal="name")
+
+    def shown_description(self, language: str | None = None) -> str:
+        return _in_language(self, "description", language, bokmal="description")
 
 
 class Question(TenantModel):
@@ -117,8 +138,9 @@ class Choice(TenantModel):
         return _in_language(self, "text", language)
 
 
-def _in_language(row: models.Model, field: str, language: str | None) -> str:
-    """The text in ``language`` (default: the active one), falling back to bokmål where it is not written."""
+def _in_language(row: models.Model, field: str, language: str | None, *, bokmal: str | None = None) -> str:
+    """The text in ``language`` (default: the active one), falling back to bokmål where it is not written.
+    ``bokmal`` names the bokmål field where it is not ``<field>_nb``."""
     code = (language or get_language() or "nb")[:2]
-    code = code if code in LANGUAGES else "nb"
-    return getattr(row, f"{field}_{code}") or getattr(row, f"{field}_nb")
+    in_bokmal = getattr(row, bokmal or f"{field}_nb")
+    return (getattr(row, f"{field}_{code}") if code in ("nn", "en") else "") or in_bokmal

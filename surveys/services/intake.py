@@ -2,19 +2,26 @@
 
 Everything is checked before anything is stored: the link, the round, every answer. Then, in one
 transaction, the response is stored with the unit as it was when the round opened (no person, time or
-language) and the personal invitation is deleted, so nothing is left that says who answered. Nothing
-about a response is logged, audited or put in a message.
+language) and the personal invitation is deleted, so nothing is left that says who answered; an
+answer through a unit link only adds one to its unit's count. Nothing about a response is logged,
+audited or put in a message.
+
+The one-time form ids and the unit links' rate limits live in the ``shared`` cache, which every worker
+process on the machine reads (``settings.CACHES``): a per-process cache would let each worker accept the
+same form once and the limits as many times over as there are workers.
 """
 
 from __future__ import annotations
 
 import datetime
 import random
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
@@ -54,7 +61,9 @@ def personal_ticket(organisation, token: str, today: datetime.date | None = None
     token = token.strip()
     if not is_genuine(token, INVITATION):
         raise Refused(_("This code is not valid. Check that you copied all of it."))
-    invitations = Invitation.objects.for_org(organisation).select_related("round__organisation", "round_unit")
+    invitations = Invitation.objects.for_org(organisation).select_related(
+        "round__organisation", "round__template", "round_unit"
+    )
     invitation = next(iter(invitations.filter(token_hash=token_hash(token))), None)  # the hash is unique
     if invitation is None:
         raise Refused(_("This link has already been used to answer, or the survey has ended. Thank you."))
@@ -67,7 +76,9 @@ def unit_ticket(organisation, token: str, today: datetime.date | None = None) ->
     token = token.strip()
     link = None
     if is_genuine(token, UNIT_LINK):
-        links = UnitLink.objects.for_org(organisation).select_related("round__organisation", "round_unit")
+        links = UnitLink.objects.for_org(organisation).select_related(
+            "round__organisation", "round__template", "round_unit"
+        )
         link = next(iter(links.filter(token_hash=token_hash(token))), None)  # the hash is unique
     if link is None:
         raise Refused(_("This code is not valid. Check that you copied all of it."))
@@ -155,7 +166,7 @@ def check_answers(questions: Sequence[Question], given: Mapping[int, Sequence[st
 def _claim_once(submission: str) -> bool:
     """Whether this form (its one-time id) is sent for the first time. The id is random and kept
     only in the cache, for a day, so a second click or a resent form is refused."""
-    return cache.add(f"surveys:submission:{submission}", True, timeout=24 * 3600)
+    return caches["shared"].add(f"surveys:submission:{submission}", True, timeout=24 * 3600)
 
 
 def submit(ticket: Ticket, answers: Sequence[Answer], submission: str) -> None:
@@ -168,7 +179,7 @@ def submit(ticket: Ticket, answers: Sequence[Answer], submission: str) -> None:
     try:
         _store(ticket, answers)
     except BaseException:
-        cache.delete(f"surveys:submission:{submission}")  # nothing was stored: the form may be sent again
+        caches["shared"].delete(f"surveys:submission:{submission}")  # nothing was stored: the form may be sent again
         raise
 
 
@@ -179,6 +190,11 @@ def _store(ticket: Ticket, answers: Sequence[Answer]) -> None:
             deleted, _rows = Invitation.objects.filter(round=ticket.round, pk=ticket.invitation.pk).delete()
             if not deleted:
                 raise Refused(_("This link has already been used to answer, or the survey has ended. Thank you."))
+        if ticket.unit_link is not None:
+            # Only a count, added to in the database so answers at the same moment are all counted.
+            RoundUnit.objects.filter(round=ticket.round, pk=ticket.round_unit.pk).update(
+                link_answers=F("link_answers") + 1
+            )
         response = Response(round=ticket.round, round_unit=ticket.round_unit)
         response.organisation = ticket.round.organisation
         response.save(force_insert=True)
@@ -222,20 +238,23 @@ RATE_WINDOW = 600
 
 
 def _count(key: str) -> int:
-    if cache.add(key, 1, timeout=RATE_WINDOW):
-        return 1
-    try:
-        return cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, timeout=RATE_WINDOW)
-        return 1
+    """Count one post under ``key`` in the current window of ``RATE_WINDOW`` seconds, which starts at the
+    first post. Read and written again rather than incremented: the file cache has no atomic increment,
+    so posts at the very same moment in two workers may count once, which a limit can afford."""
+    shared = caches["shared"]
+    now = time.time()
+    started, count = shared.get(key, (now, 0))
+    if now - started >= RATE_WINDOW:
+        started, count = now, 0
+    shared.set(key, (started, count + 1), timeout=max(1, round(started + RATE_WINDOW - now)))
+    return count + 1
 
 
 def unit_link_rate_exceeded(token: str, client_address: str | None) -> bool:
     """Count one post through a unit link; True when the link or the address has posted too often.
 
-    The counts live only in the cache and for ten minutes; the address is kept only as a keyed hash
-    there, never stored anywhere lasting.
+    The counts live only in the shared cache and for ten minutes, under keyed hashes: neither the code
+    nor the address is kept there in clear, or stored anywhere lasting.
     """
     link_key = "surveys:rate:link:" + salted_hmac("surveys.rate", token.strip()).hexdigest()
     address_key = "surveys:rate:address:" + salted_hmac("surveys.rate", client_address or "").hexdigest()

@@ -2,8 +2,10 @@
 closed; the response rate is the only thing anyone learns while it runs.
 
 Whether a person has answered is never stored: an ``Invitation`` exists until they answer and is then
-deleted (``surveys.services.intake``). So the rate per unit is ``RoundUnit.invited`` against the
-invitations left, and no code here reads a response.
+deleted (``surveys.services.intake``). So the personal answers per unit are ``RoundUnit.invited`` minus
+the invitations left; answers through a unit link are only counted (``RoundUnit.link_answers``), and a
+unit with a link is measured against everyone working there (``RoundUnit.headcount``). No code here
+reads a response.
 """
 
 from __future__ import annotations
@@ -32,17 +34,32 @@ from .release import release
 
 
 def _copy_units(round_: Round, invited: dict[int, int]) -> dict[int, RoundUnit]:
-    """The chosen units and every unit below them, as they are now, with the number asked in each;
-    unit id → its copy."""
+    """The chosen units and every unit below them, as they are now, with the number asked in each and
+    everyone working there; unit id → its copy."""
+    units = _units_asked(round_)
+    headcount = _headcount(round_, units)
     copies: dict[int, RoundUnit] = {}
-    for unit in _units_asked(round_):  # tree order: a parent comes before its children
+    for unit in units:  # tree order: a parent comes before its children
         copy = RoundUnit(
-            round=round_, unit=unit, name=unit.name, parent=copies.get(unit.parent_id), invited=invited.get(unit.pk, 0)
+            round=round_,
+            unit=unit,
+            name=unit.name,
+            parent=copies.get(unit.parent_id),
+            invited=invited.get(unit.pk, 0),
+            headcount=headcount.get(unit.pk, 0),
         )
         copy.organisation = round_.organisation
         copy.save()
         copies[unit.pk] = copy
     return copies
+
+
+def _headcount(round_: Round, units: list[OrgUnit]) -> dict[int, int]:
+    """Unit id → its active members, with or without e-mail: those a unit link in its staff room asks."""
+    members = Membership.objects.for_org(round_.organisation).filter(
+        is_active=True, user__is_active=True, unit__in=[unit.pk for unit in units]
+    )
+    return dict(members.values_list("unit").annotate(count=Count("pk")).values_list("unit", "count"))
 
 
 def _units_asked(round_: Round) -> list[OrgUnit]:
@@ -119,46 +136,63 @@ def create_unit_link(round_: Round, round_unit: RoundUnit) -> str:
     return token
 
 
+def _percent(answered: int, asked: int) -> int:
+    """Capped at 100: someone with a personal link who also answers through the unit link counts twice,
+    and nobody can (or may) find out who."""
+    return min(100, round(100 * answered / asked)) if asked else 0
+
+
 @dataclass(frozen=True)
 class UnitRate:
     name: str
-    invited: int
+    asked: int
     answered: int
 
     @property
     def percent(self) -> int:
-        return round(100 * self.answered / self.invited) if self.invited else 0
+        return _percent(self.answered, self.asked)
 
 
 @dataclass(frozen=True)
 class ResponseRate:
-    invited: int
+    #: Those invited by e-mail, and everyone working in a unit with a unit link.
+    asked: int
+    #: Answers through personal links and through unit links.
     answered: int
     #: Groups of units, each with at least the minimum group answered; empty when none may be shown.
     units: list[UnitRate]
     minimum: int
+    #: Whether any unit has a unit link: then the rate counts everyone working there.
+    has_unit_links: bool
 
     @property
     def percent(self) -> int:
-        return round(100 * self.answered / self.invited) if self.invited else 0
+        return _percent(self.answered, self.asked)
 
 
 def response_rate(round_: Round) -> ResponseRate:
     """The rate for the whole round, and per unit (with the units below it that are not shown on their
     own) only where at least the minimum group have answered. The groups are disjoint, and when the
-    people outside every shown group are fewer than the minimum no unit is shown, so no unit's figure
-    can be worked out by subtracting shown ones. Two queries."""
+    answers outside every shown group are fewer than the minimum no unit is shown, so no unit's figure
+    can be worked out by subtracting shown ones. Two queries.
+
+    A unit is answered for by personal links (those invited minus the invitations left) and by its unit
+    links (a counter); a unit with a unit link asks everyone working there, with or without e-mail, so
+    it is measured against its headcount at opening, otherwise against those invited."""
     minimum = max(round_.minimum_group, minimum_group_size(round_.organisation))
-    copies = list(round_.round_units.annotate(left=Count("invitations")))
-    answered = {c.pk: c.invited - c.left for c in copies}
-    total_invited = sum(c.invited for c in copies)
+    copies = list(
+        round_.round_units.annotate(left=Count("invitations", distinct=True), unit_links=Count("links", distinct=True))
+    )
+    answered = {c.pk: c.invited - c.left + c.link_answers for c in copies}
+    # At least those invited: a round opened before headcounts were kept has none.
+    asked = {c.pk: max(c.headcount, c.invited) if c.unit_links else c.invited for c in copies}
     total_answered = sum(answered.values())
     grouping = group_units({c.pk: c.parent_id for c in copies}, answered, minimum)
     by_id = {c.pk: c for c in copies}
     units = [
         UnitRate(
             name=by_id[group.unit_id].name,
-            invited=sum(by_id[u].invited for u in group.unit_ids),
+            asked=sum(asked[u] for u in group.unit_ids),
             answered=group.count,
         )
         for group in grouping.groups.values()
@@ -166,20 +200,26 @@ def response_rate(round_: Round) -> ResponseRate:
     outside = total_answered - sum(unit.answered for unit in units)
     if 0 < outside < minimum:
         units = []
-    return ResponseRate(total_invited, total_answered, sorted(units, key=lambda u: u.name), minimum)
+    has_links = any(c.unit_links for c in copies)
+    return ResponseRate(sum(asked.values()), total_answered, sorted(units, key=lambda u: u.name), minimum, has_links)
 
 
 def send_reminders(today: datetime.date, *, base_url: str) -> int:
-    """E-mail everyone still invited in the open rounds whose reminder date has come, in their language,
-    with a fresh link (only the hash of a token is stored, so the first one cannot be sent again).
-    Returns only how many: nobody learns who they are."""
+    """E-mail everyone still invited in the open rounds whose reminder date has come and who have not
+    been reminded, in their language, with a fresh link (only the hash of a token is stored, so the
+    first one cannot be sent again). A round is reminded once: the day and how many are recorded with
+    the new tokens, so a second run sends nothing. Returns only how many: nobody learns who they are."""
     # Reminders go out for every organisation at once.
-    rounds = Round.objects.across_organisations().filter(
-        state=Round.State.OPEN, remind_on__lte=today, closes_on__gte=today
+    due = Round.objects.across_organisations().filter(
+        state=Round.State.OPEN, remind_on__lte=today, closes_on__gte=today, reminded_on__isnull=True
     )
     sent = 0
-    for round_ in rounds:
+    for round_id in due.values_list("pk", flat=True):
         with transaction.atomic():
+            # Locked and checked again, so two runs at once remind a round once between them.
+            round_ = due.select_for_update().filter(pk=round_id).first()
+            if round_ is None:
+                continue
             invitations = list(round_.invitations.select_related("person", "round"))
             tokens = []
             for invitation in invitations:
@@ -187,6 +227,8 @@ def send_reminders(today: datetime.date, *, base_url: str) -> int:
                 invitation.token_hash = token_hash(token)
                 tokens.append(token)
             Invitation.objects.filter(round=round_).bulk_update(invitations, ["token_hash"])
+            round_.reminded_on, round_.reminders_sent = today, len(invitations)
+            round_.save(update_fields=["reminded_on", "reminders_sent"])
         for invitation, token in zip(invitations, tokens, strict=True):
             _send(invitation, token, base_url, "reminder")
         sent += len(invitations)

@@ -91,6 +91,30 @@ def save_question(question: Question) -> Question:
 
 
 @transaction.atomic
+def move_question(question: Question, step: int) -> Question:
+    """Swap the question with the one before it (``step`` −1) or after it (+1) under the same topic, as
+    the template's page lists them, in the editable version; the first cannot move up nor the last down.
+    Returns the moved question's row."""
+    moved = _editable_question(question)
+    others = moved.template.questions.filter(version=moved.version)
+    same_topic = others.filter(topic=moved.topic)
+    if step < 0:
+        neighbour = same_topic.filter(order__lt=moved.order).order_by("-order").first()
+    else:
+        neighbour = same_topic.filter(order__gt=moved.order).order_by("order").first()
+    if neighbour is None:
+        return moved
+    # One place per (template, version, order): the moved one waits outside the list while the other
+    # takes its place. The waiting place may lie beyond the range an order is checked against.
+    waiting = others.aggregate(last=Max("order"))["last"] + 1
+    others.filter(pk=moved.pk).update(order=waiting)
+    moved.order, neighbour.order = neighbour.order, moved.order
+    save_valid(neighbour)
+    save_valid(moved)
+    return moved
+
+
+@transaction.atomic
 def delete_question(question: Question) -> None:
     _editable_question(question).delete()
 

@@ -33,8 +33,8 @@ from ..services.links import SCALE
 LANGUAGE_NAMES = {"nb": "Norsk bokmål", "nn": "Norsk nynorsk", "en": "English"}
 
 
-def _code_page(request, organisation, form, *, refused=None, status=200):
-    context = {"organisation": organisation, "form": form, "refused": refused}
+def _code_page(request, organisation, form, *, unit_link: bool, refused=None, status=200):
+    context = {"organisation": organisation, "form": form, "refused": refused, "unit_link": unit_link}
     return render(request, "surveys/answer/code.html", context, status=status)
 
 
@@ -70,19 +70,20 @@ def _default_language(ticket: Ticket) -> str:
     return ticket.round.organisation.language[:2]
 
 
-def _answer(request, organisation_id: int, find_ticket, *, rate_limited: bool):
+def _answer(request, organisation_id: int, find_ticket, *, unit_link: bool):
+    """``unit_link``: the link is a unit's, shared by many, so it is limited in rate."""
     organisation = get_object_or_404(Organisation, pk=organisation_id)
     if request.method != "POST":
-        return _code_page(request, organisation, CodeForm())
+        return _code_page(request, organisation, CodeForm(), unit_link=unit_link)
     form = CodeForm(request.POST)
-    if rate_limited and unit_link_rate_exceeded(request.POST.get("code", ""), client_ip_address(request)):
-        return _code_page(request, organisation, form, refused=_too_many(), status=429)
+    if unit_link and unit_link_rate_exceeded(request.POST.get("code", ""), client_ip_address(request)):
+        return _code_page(request, organisation, form, unit_link=unit_link, refused=_too_many(), status=429)
     if not form.is_valid():
-        return _code_page(request, organisation, form)
+        return _code_page(request, organisation, form, unit_link=unit_link)
     try:
         ticket = find_ticket(organisation, form.cleaned_data["code"])
     except Refused as refused:
-        return _code_page(request, organisation, form, refused=refused.message)
+        return _code_page(request, organisation, form, unit_link=unit_link, refused=refused.message)
     chosen = request.POST.get("language", "")
     language = chosen if chosen in LANGUAGES else _default_language(ticket)
     with translation.override(language):
@@ -101,6 +102,8 @@ def _answer(request, organisation_id: int, find_ticket, *, rate_limited: bool):
         context = {
             "organisation": organisation,
             "round": ticket.round,
+            "description": ticket.round.template.shown_description(language),
+            "unit_link": unit_link,
             "code": form.cleaned_data["code"],
             "language": language,
             "languages": [(code, LANGUAGE_NAMES[code]) for code in LANGUAGES],
@@ -118,10 +121,10 @@ def _too_many():
 @require_http_methods(["GET", "POST"])
 def answer(request, organisation_id):
     """A personal one-time link from the e-mail."""
-    return _answer(request, organisation_id, personal_ticket, rate_limited=False)
+    return _answer(request, organisation_id, personal_ticket, unit_link=False)
 
 
 @require_http_methods(["GET", "POST"])
 def unit_answer(request, organisation_id):
     """A unit's link or QR code: the same for everyone in the staff room, limited in rate."""
-    return _answer(request, organisation_id, unit_ticket, rate_limited=True)
+    return _answer(request, organisation_id, unit_ticket, unit_link=True)

@@ -6,10 +6,12 @@ new version first when a round has used the current one.
 
 from dataclasses import dataclass
 
-from django.shortcuts import render
+from django.http import Http404, HttpResponseBadRequest
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from core.access import member_required, require
 from core.editing import RowKind, RowRegistry
@@ -42,11 +44,32 @@ def template_detail(request, pk: int):
     ]
     context = {
         "template": template,
+        "description": template.shown_description(language),
         "groups": groups,
         "language": language,
         "reading_languages": [(code, LANGUAGE_NAMES[code], code == language) for code in LANGUAGES],
     }
     return render(request, "surveys/templates/detail.html", context)
+
+
+#: The buttons beside a question and the way each moves it.
+_STEPS = {"up": -1, "down": 1}
+
+
+@member_required
+@require_POST
+def question_move(request, pk: int):
+    """Move a question of the current version one place up or down (a used version is copied first)."""
+    question = get_for_org_or_404(Question.objects.select_related("template"), request.actor.organisation, pk=pk)
+    require(request.actor, "surveys.manage_templates", question.template)
+    if question.version != question.template.version:
+        raise Http404  # earlier versions keep the order rounds asked them in
+    step = _STEPS.get(request.POST.get("direction", ""))
+    if step is None:
+        return HttpResponseBadRequest()
+    moved = service.move_question(question, step)
+    # Back to the question, so keyboard and screen-reader users go on from where they were.
+    return redirect(f"{_page_of(question.template)}#question-{moved.pk}")
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from surveys.services.rounds import send_reminders
 class Command(BaseCommand):
     help = (
         "E-mail a reminder with a fresh link to everyone who has not answered an open survey round whose "
-        "reminder date has come. Run it on the reminder date: each run reminds again."
+        "reminder date has come. Run it daily: each round is reminded once."
     )
 
     def add_arguments(self, parser):
