@@ -30,7 +30,7 @@ from surveys.services.intake import forget_questions
 from surveys.services.rounds import close_round, create_unit_link, open_round
 from surveys.services.templates import save_question
 
-from .fjordvik_survey_answers import Profile, add_leader, add_staff, answer
+from .fjordvik_survey_answers import Profile, add_manager, add_staff, answer
 
 #: The invitations are never sent (the demo's people have example addresses), so the link is a placeholder.
 BASE_URL = "http://127.0.0.1:8000"
@@ -38,7 +38,7 @@ READINESS_FOR = "Ny journalløsning helse og omsorg"
 ADOPTION_FOR = "Digitale nøkler i hjemmetjenesten"
 OPEN_FOR = "Digitale nattilsyn"
 
-# unit, username, name, title: leaders of units that had none, and heads of the sectors
+# unit, username, name, title: the leaders of units that have no demo login, and the heads of the sectors
 LEADERS = [
     ("Strandheim sykehjem", "leder.strandheim", "Eva Rønning", "Enhetsleder"),
     ("Bo- og aktivitetstjenester", "leder.bolia", "Rune Sunde", "Enhetsleder"),
@@ -182,9 +182,9 @@ def invitations_not_sent(load: Callable) -> Callable:
 def load_surveys(org, units: dict[str, OrgUnit], reference: datetime.date) -> None:
     rng = random.Random(9)
     for unit_name, username, name, title in LEADERS:
-        add_leader(org, units[unit_name], username, name, title, [Role.MIDDLE_MANAGER])
+        add_manager(org, units[unit_name], username, name, title, Role.MIDDLE_MANAGER)
     for unit_name, username, name, title in SECTOR_HEADS:
-        add_leader(org, units[unit_name], username, name, title, [Role.TOP_MANAGEMENT])
+        add_manager(org, units[unit_name], username, name, title, Role.TOP_MANAGEMENT)
     templates = {t.kind: t for t in SurveyTemplate.objects.for_org(org)}
     initiatives = Initiative.objects.for_org(org)
     sectors = [unit for unit in units.values() if unit.parent_id is None]
