@@ -4,6 +4,7 @@ and the response rate show real-looking figures under the release rules."""
 import datetime
 import html
 import re
+from decimal import Decimal
 
 import pytest
 from django.conf import settings
@@ -15,7 +16,9 @@ from django.utils.html import strip_tags
 from benefits.models import Benefit
 from benefits.services.warnings import contributed_warnings
 from demo.fjordvik import load_fjordvik
-from demo.fjordvik_surveys import ADOPTION_FOR, invitations_not_sent
+from demo.fjordvik_surveys import ADOPTION_FOR, READINESS_FOR, invitations_not_sent
+from people.services.waves import suggested_order
+from portfolio.models import Initiative
 from surveys.models import ReleasedCell, Round, SurveyTemplate
 
 from .pages import assert_page
@@ -93,6 +96,14 @@ def test_the_readiness_rounds_make_a_trend_with_the_small_unit_never_shown_on_it
         for r in closed
     )
     assert spring <= 3 < autumn  # they came to understand why; knowing how is what holds them back now
+
+
+def test_the_record_systems_waves_go_by_the_home_care_staffs_measured_readiness(demo):
+    initiative = Initiative.objects.for_org(demo.organisation).get(name=READINESS_FOR)
+    by_unit = {s.affected.unit.name: s for s in suggested_order(initiative)}
+    # The unit's own staff and the small department counted with it, in the autumn round.
+    assert by_unit["Hjemmetjenesten"].measured == Decimal("3.2")
+    assert by_unit["Fjordtun sykehjem"].measured is None  # not asked: the leader's judgement counts
 
 
 def test_the_digital_keys_benefit_is_warned_that_staff_do_not_work_the_new_way(demo):
