@@ -67,7 +67,8 @@ HOME_CARE = {
 }
 NURSING_HOMES = {"Skjerma avdeling": 6, "Langtidsavdeling": 7, "Korttidsavdeling": 6, "Avdeling 1": 7, "Avdeling 2": 6}
 
-ASKED_AFTER_WORK = (
+# The open question Fjordvik added to its readiness survey, so staff can say what the statements miss.
+ANYTHING_ELSE = (
     "Er det noe mer du vil si om endringen?",
     "Er det noko meir du vil seie om endringa?",
     "Is there anything else you would like to say about the change?",
@@ -164,7 +165,7 @@ NIGHT_SUPERVISION = Profile({"why": 3.8, "want": 3.4, "how": 3.1, "able": 2.9, "
 
 
 def invitations_not_sent(load: Callable) -> Callable:
-    """Opening the demo's rounds e-mails hundreds of invitations when the load is committed; they go
+    """Opening the demo's rounds e-mails some 200 invitations when the load is committed; they go
     nowhere (the dummy backend) instead of flooding the console of ``make run`` or a real mail server."""
 
     @wraps(load)
@@ -201,7 +202,7 @@ def load_surveys(org, units: dict[str, OrgUnit], reference: datetime.date) -> No
     add_staff(org, units, HOME_CARE, "Helsefagarbeider", "hjemme")
     add_staff(org, units, NURSING_HOMES, "Sykepleier", "sykehjem")
     readiness = templates["readiness"]
-    nb, nn, en = ASKED_AFTER_WORK
+    nb, nn, en = ANYTHING_ELSE
     save_question(
         Question(template=readiness, kind=Question.Kind.TEXT, text_nb=nb, text_nn=nn, text_en=en, required=False)
     )
