@@ -33,6 +33,7 @@ from .fjordvik_benefits import load_benefits
 from .fjordvik_involvement import load_involvement
 from .fjordvik_load import load_change_load
 from .fjordvik_people import load_people
+from .fjordvik_surveys import invitations_not_sent, load_surveys
 from .fjordvik_training import load_training
 from .fjordvik_waves import load_waves
 
@@ -395,6 +396,7 @@ def _months(day: datetime.date, months: int) -> datetime.date:
 
 
 @audit_source(Source.DEMO)
+@invitations_not_sent
 @transaction.atomic
 def load_fjordvik(reference: datetime.date | None = None) -> DemoResult:
     reference = reference or datetime.date.today()
@@ -545,6 +547,7 @@ def load_fjordvik(reference: datetime.date | None = None) -> DemoResult:
     load_involvement(org)
     load_waves(org)
     load_change_load(org)
+    load_surveys(org, units, reference)
     return DemoResult(organisation=org, users=users)
 
 

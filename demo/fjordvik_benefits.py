@@ -75,7 +75,10 @@ PLANS = {
                     employees_sharing=60,
                     estimates=[(0, 600, 1000, 800), (1, 900, 1500, 1200), (2, 900, 1500, 1200)],
                     indicator=("Minutter per vakt til nøkler", "minutter", 25, 5, [22, 21]),
-                    prerequisite=("Ansatte slutter å bruke fysiske nøkler", False),
+                    prerequisite=(
+                        "Ansatte slutter å bruke fysiske nøkler",
+                        True,
+                    ),  # confirmed at go-live; see the adoption survey
                 ),
             ],
         ),

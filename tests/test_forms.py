@@ -312,15 +312,27 @@ def test_in_the_demo_the_benefit_owner_who_leads_a_unit_comes_first(db):
     demo = load_fjordvik(datetime.date(2026, 11, 1))
     benefit = Benefit.objects.for_org(demo.organisation).first()
     owners = names(BenefitForm(instance=benefit, organisation=demo.organisation).fields["owner"])
-    # Marte Nilsen is benefit owner and leads Fjordtun sykehjem; then the other unit and sector
-    # leaders by name (Ingrid Sæther, Kari Fjeld, Siri Dahl); the mayor is never offered.
-    assert owners[:4] == ["gevinsteier", "prosjekteier", "kommunedirektor", "mellomleder"]
+    # Marte Nilsen is benefit owner and leads Fjordtun sykehjem; then the other leaders by name: of a
+    # unit or a sector, or middle managers (the surveys' unit leaders: Arne Lunde, Berit Fossum, Eva
+    # Rønning; then Ingrid Sæther, Kari Fjeld); the mayor is never offered.
+    assert owners[:6] == [
+        "gevinsteier",
+        "leder.eiendom",
+        "leder.okonomi",
+        "leder.strandheim",
+        "prosjekteier",
+        "kommunedirektor",
+    ]
+    assert owners.index("mellomleder") < owners.index("ansatt")
     assert "politiker" not in owners
     project_owners = names(
         InitiativeForm(instance=benefit.initiative, organisation=demo.organisation).fields["project_owner"]
     )
-    # Top management who also lead a sector first, then unit leaders.
-    assert project_owners[:4] == ["prosjekteier", "kommunedirektor", "gevinsteier", "mellomleder"]
+    # Top management who also lead a sector first, then the rest of top management (the sector heads
+    # the surveys added), then unit leaders.
+    assert project_owners[:2] == ["prosjekteier", "kommunedirektor"]
+    assert {"kommunalsjef.adm", "kommunalsjef.oppvekst", "kommunalsjef.teknisk"} == set(project_owners[2:5])
+    assert project_owners.index("gevinsteier") < project_owners.index("mellomleder") < project_owners.index("ansatt")
 
 
 def test_the_training_form_says_when_there_are_no_units_to_train(world, login):
