@@ -136,7 +136,7 @@ def test_the_open_round_shows_its_response_rate_and_a_reminder_ahead(demo, portf
     round_ = _round(demo, "Endringsberedskap før digitale nattilsyn")
     assert round_.state == Round.State.OPEN and round_.remind_on > REFERENCE
     body = assert_page(portfolio_leader.get(reverse("surveys:round", args=[round_.pk])), round_.title)
-    assert "44 % have answered (16 of 36 invited by e-mail)." in body
+    assert "44 % have answered (16 answers; 36 asked)." in body
     assert round_.unit_links.get().round_unit.name == "Skjerma avdeling"
 
 
