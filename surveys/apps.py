@@ -7,11 +7,12 @@ class SurveysConfig(AppConfig):
     verbose_name = _("Surveys")
 
     def ready(self) -> None:
-        # Importing them registers the rules, the menu item and the seeding of a new organisation's templates.
+        # Importing them registers the rules, the menu item, the start-page panels and the seeding of a new
+        # organisation's templates.
         from benefits.services.warnings import contribute_warnings
         from people.services.waves import register_measured_readiness
 
-        from . import navigation, permissions, signals  # noqa: F401
+        from . import navigation, panels, permissions, signals  # noqa: F401
         from .services.adoption import AdoptionWarnings
         from .services.readiness import measured_readiness
 
