@@ -14,6 +14,7 @@ from people.models import EmployeeInformation
 from portfolio.models import AffectedUnit, Deviation, Initiative, Phase
 
 from .factories import assessed_member
+from .factories_checklist import add_barrier_checklists, add_owned_remedies
 from .factories_load import add_overloaded_departments
 from .factories_training import add_agents_in_the_unit, add_training_behind
 from .test_dashboards import (
@@ -179,6 +180,8 @@ QUERY_CASES = {
     "people.whom_to_ask": ("employee", add_agents_in_the_unit),
     "people.my_units_overloaded": ("unit_leader", add_overloaded_departments),
     "people.units_overloaded": ("portfolio_office", add_overloaded_departments),
+    "surveys.remedies_owned": ("unit_leader", add_owned_remedies),
+    "surveys.barrier_checklists": ("top_management", add_barrier_checklists),
 }
 
 
