@@ -384,7 +384,7 @@ def test_politician_in_an_empty_organisation_gets_a_friendly_line(db, login):
 def test_every_panel_is_registered_once_by_the_app_that_owns_it():
     keys = [panel.key for panel in registered()]
     assert len(keys) == len(set(keys))
-    assert {key.split(".")[0] for key in keys} == {"benefits", "people", "portfolio"}
+    assert {key.split(".")[0] for key in keys} == {"benefits", "people", "portfolio", "surveys"}
 
 
 # In a real browser, at phone width
