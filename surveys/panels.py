@@ -10,12 +10,12 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from core.permissions import can
 from dashboards.registry import (
+    ROWS_SHOWN,
     Panel,
     PanelContent,
     PanelRow,
     Urgency,
     from_list,
-    from_queryset,
     register,
     short_date,
 )
@@ -42,17 +42,21 @@ def owned_remedy_row(task: RemedyTask, today: datetime.date) -> PanelRow:
 
 
 def build_remedies_owned(actor: Actor, today: datetime.date) -> PanelContent:
-    content = from_queryset(
-        remedies_owned(actor),
-        lambda task: owned_remedy_row(task, today),
-        urgency=Urgency.ACTION,
-        link="",
-        link_text="",
+    owned = remedies_owned(actor)
+    count = owned.count()
+    tasks = list(owned[:ROWS_SHOWN]) if count else []
+    if not tasks:
+        return PanelContent(0, Urgency.INFO)
+    # Overdue remedies come first, so the first tells whether any is overdue; its checklist is where
+    # the owner sees the rest (the owner of a remedy reads the results it came from).
+    return PanelContent(
+        count,
+        Urgency.OVERDUE if tasks[0].is_overdue(today) else Urgency.ACTION,
+        [owned_remedy_row(task, today) for task in tasks],
+        link=reverse("surveys:results", args=[tasks[0].round_id]) + "#checklist",
+        link_text=_("The checklist"),
+        more=count - len(tasks),
     )
-    # Overdue remedies come first, so the first row tells whether any is overdue.
-    if content.rows and content.rows[0].overdue:
-        return PanelContent(content.count, Urgency.OVERDUE, content.rows, more=content.more)
-    return content
 
 
 register(

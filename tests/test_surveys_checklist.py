@@ -318,6 +318,7 @@ def test_the_owner_sees_their_remedies_overdue_first(world, login, pages_in_engl
     assert owned.count == 2 and owned.urgency == Urgency.OVERDUE
     assert [row.text for row in owned.rows] == [second.text, first.text]
     assert owned.rows[0].overdue and not owned.rows[1].overdue
+    assert owned.link == reverse("surveys:results", args=[round_.pk]) + "#checklist"
     body = login(leader).get(reverse("core:home")).content.decode()
     assert "Remedies you own" in body and "overdue since" in body
 
