@@ -69,6 +69,7 @@ AUDITED: dict[str, dict[str, Any]] = {
     "surveys.Question": {},
     "surveys.Choice": {},
     "surveys.Round": {"m2m_fields": ["units"]},
+    "surveys.RemedyTask": {},
     "people.ChangeAgent": {},
 }
 

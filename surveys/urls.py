@@ -2,7 +2,7 @@ from django.urls import path
 
 from core.editing import row_urls
 
-from .views import answer, results, rounds, templates
+from .views import answer, checklist, results, rounds, templates
 
 app_name = "surveys"
 urlpatterns = [
@@ -46,5 +46,14 @@ urlpatterns = [
         kind="choice",
         add="questions/<int:pk>/choices/new/",
         row="choices/<int:pk>/",
+    ),
+    # Top management's checklist from the barriers for middle managers
+    path("rounds/<int:pk>/checklist/make/", checklist.checklist_make, name="checklist_make"),
+    *row_urls(
+        checklist.CHECKLIST,
+        name="remedy_task",
+        kind="remedy_task",
+        add="rounds/<int:pk>/checklist/new/",
+        row="checklist/<int:pk>/",
     ),
 ]

@@ -174,6 +174,12 @@ ALLOWED = {
     "surveys:results": SURVEY_RESULTS,
     "surveys:results_xlsx": SURVEY_RESULTS,
     "surveys:record_actions": INITIATIVE_EDITORS,
+    # The barriers checklist: top management, the portfolio office and administrators keep it; the
+    # owner of a remedy (the unit leader, in the world) records it done.
+    "surveys:checklist_make": CREATORS,
+    "surveys:remedy_task_add": CREATORS,
+    "surveys:remedy_task_edit": CREATORS | {"unit_leader"},
+    "surveys:remedy_task_delete": CREATORS,
     "people:readiness_settings": PORTFOLIO_MANAGERS,
     "people:whom_to_ask": EVERYONE,
     # Change load: management for every unit, leaders for theirs (as the competence figures).

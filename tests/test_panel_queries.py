@@ -14,6 +14,7 @@ from people.models import EmployeeInformation
 from portfolio.models import AffectedUnit, Deviation, Initiative, Phase
 
 from .factories import assessed_member
+from .factories_checklist import add_barrier_checklists, add_owned_remedies
 from .factories_load import add_overloaded_departments
 from .factories_training import add_agents_in_the_unit, add_training_behind
 from .test_dashboards import (
@@ -202,6 +203,8 @@ QUERY_CASES = {
     "surveys.readiness_held_back": ("top_management", add_readiness_held_back),
     "surveys.low_adoption": ("owner", add_low_adoption),
     "surveys.low_adoption[portfolio_office]": ("portfolio_office", add_low_adoption),
+    "surveys.remedies_owned": ("unit_leader", add_owned_remedies),
+    "surveys.barrier_checklists": ("top_management", add_barrier_checklists),
 }
 
 

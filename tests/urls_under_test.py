@@ -7,6 +7,7 @@ from django.urls import get_resolver, reverse
 from benefits.views.parts import BENEFIT_PARTS, INITIATIVE_PARTS
 
 from .factories import involvement_rows
+from .factories_checklist import remedy_task
 from .factories_rounds import survey_round, survey_round_unit
 from .factories_training import change_agent, training_activity
 from .survey_results_data import released_round
@@ -159,6 +160,10 @@ WITH_ID = {
     "surveys:results": lambda w: released_round(w).pk,
     "surveys:results_xlsx": lambda w: released_round(w).pk,
     "surveys:record_actions": lambda w: released_round_about_the_initiative(w).pk,
+    "surveys:checklist_make": lambda w: remedy_task(w).round_id,
+    "surveys:remedy_task_add": lambda w: remedy_task(w).round_id,
+    "surveys:remedy_task_edit": lambda w: remedy_task(w).pk,
+    "surveys:remedy_task_delete": lambda w: remedy_task(w).pk,
 }
 # The row of ``world`` that each kind of the generic row views edits. Kinds come from the views'
 # own registries, so a new kind without a row here fails the sweep with a KeyError.
@@ -224,6 +229,8 @@ POST_ONLY = {
     "surveys:round_open",
     "surveys:round_close",
     "surveys:unit_link_create",
+    "surveys:checklist_make",
+    "surveys:remedy_task_delete",
 }
 # Pages that need no organisation (sign-in, language, switching organisation, one's own account,
 # a forgotten password, accepting an invitation, the health check, answering a survey).

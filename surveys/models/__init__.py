@@ -2,9 +2,11 @@
 
 ``templates``: what can be asked, versioned. ``rounds``: who is asked, when, and the unit tree as it
 was when a round opened. ``responses``: the answers, which nothing links to a person
-(``docs/privacy.md``, "Surveys").
+(``docs/privacy.md``, "Surveys"). ``checklist``: top management's remedies for the barriers leaders
+named.
 """
 
+from .checklist import RemedyTask
 from .responses import Answer, Response
 from .results import ReleasedCell
 from .rounds import Invitation, Round, RoundUnit, UnitLink
@@ -16,6 +18,7 @@ __all__ = [
     "Invitation",
     "Question",
     "ReleasedCell",
+    "RemedyTask",
     "Response",
     "Round",
     "RoundUnit",

@@ -30,6 +30,10 @@ class Round(TenantModel):
         OPEN = "open", _("Open for answers")
         CLOSED = "closed", _("Closed")
 
+    class Audience(models.TextChoices):
+        EVERYONE = "everyone", _("Everyone working in the units")
+        LEADERS = "leaders", _("Only the leaders of the units")
+
     template = models.ForeignKey(
         SurveyTemplate, verbose_name=_("survey"), on_delete=models.PROTECT, related_name="rounds"
     )
@@ -62,6 +66,17 @@ class Round(TenantModel):
     # Reminders go out once per round: the day they went, and to how many (never who).
     reminded_on = models.DateField(_("reminder sent"), null=True, blank=True, editable=False)
     reminders_sent = models.PositiveIntegerField(_("reminders sent"), default=0, editable=False)
+    # Who is asked (part "barriers"): the barriers for middle managers are answered by leaders only.
+    audience = models.CharField(
+        _("who is asked"),
+        max_length=10,
+        choices=Audience.choices,
+        default=Audience.EVERYONE,
+        help_text=_(
+            "Leaders: whoever leads one of the units asked (those chosen and the units below them), as its "
+            "leader or as its middle manager."
+        ),
+    )
 
     class Meta:
         verbose_name = _("survey round")
@@ -73,6 +88,9 @@ class Round(TenantModel):
 
     def clean(self) -> None:
         errors = {}
+        asks_barriers = self.template_id and self.template.kind == SurveyTemplate.Kind.BARRIERS
+        if asks_barriers and self.audience != self.Audience.LEADERS:
+            errors["audience"] = _("The barriers for middle managers are answered by leaders: choose only the leaders.")
         if self.opens_on and self.closes_on and self.closes_on <= self.opens_on:
             errors["closes_on"] = _("The round must close after it opens.")
         if self.remind_on and self.opens_on and self.closes_on and not self.opens_on < self.remind_on < self.closes_on:

@@ -23,9 +23,10 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from accounts.services.credentials import language_of
 from core.anonymity import group_units, minimum_group_size
-from organisations.models import Membership, OrgUnit
+from organisations.models import Membership, OrgUnit, Role, RoleAssignment
 
 from ..models import Invitation, Round, RoundUnit, UnitLink
 from .intake import rewrite_in_random_order
@@ -76,10 +77,49 @@ def _send(invitation: Invitation, token: str, base_url: str, template: str) -> N
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [person.email])
 
 
+def _people_asked(round_: Round) -> list[tuple[User, int]]:
+    """Each person the round asks, with the unit their answers are counted in: everyone working in the
+    units asked, or (``Audience.LEADERS``) the leaders of those units, each in the highest unit they
+    lead there. Only active members with an e-mail address; four queries at most."""
+    units = [unit.pk for unit in _units_asked(round_)]
+    if round_.audience == Round.Audience.LEADERS:
+        place = {unit_id: index for index, unit_id in enumerate(units)}  # tree order: a unit above comes first
+        led = _units_led_by_person(round_.organisation, units)
+        people = {person_id: min(unit_ids, key=place.__getitem__) for person_id, unit_ids in led.items()}
+        condition = {"user_id__in": people}
+    else:
+        condition = {"unit__in": units}
+    members = (
+        Membership.objects.for_org(round_.organisation)
+        .filter(is_active=True, user__is_active=True, **condition)
+        .exclude(user__email="")
+        .select_related("user")
+        .order_by("pk")
+    )
+    if round_.audience == Round.Audience.LEADERS:
+        return [(membership.user, people[membership.user_id]) for membership in members]
+    return [(membership.user, membership.unit_id) for membership in members]
+
+
+def _units_led_by_person(organisation, unit_ids: list[int]) -> dict[int, set[int]]:
+    """Person id → the units among ``unit_ids`` they lead: as the unit's leader, or with the middle
+    manager role for it (as ``Actor.led_unit_ids`` counts a unit led)."""
+    led: dict[int, set[int]] = {}
+    leaders = OrgUnit.objects.for_org(organisation).filter(pk__in=unit_ids, leader__isnull=False)
+    managers = RoleAssignment.objects.for_org(organisation).filter(role=Role.MIDDLE_MANAGER, unit_id__in=unit_ids)
+    for person_id, unit_id in [
+        *leaders.values_list("leader_id", "pk"),
+        *managers.values_list("membership__user_id", "unit_id"),
+    ]:
+        led.setdefault(person_id, set()).add(unit_id)
+    return led
+
+
 @transaction.atomic
 def open_round(round_: Round, *, base_url: str) -> int:
     """Open a draft: copy the unit tree, invite every active member working in it who has an e-mail
-    address, and freeze the template's version. Returns the number invited."""
+    address (or only the leaders of its units, see ``_people_asked``), and freeze the template's
+    version. Returns the number invited."""
     round_ = Round.objects.for_org(round_.organisation).select_for_update().get(pk=round_.pk)
     if round_.state != Round.State.DRAFT:
         raise ValidationError(_("Only a round being prepared can be opened."))
@@ -87,19 +127,16 @@ def open_round(round_: Round, *, base_url: str) -> int:
         raise ValidationError(_("Choose the units to ask before opening the round."))
     if not round_.template.questions.filter(version=round_.template.version).exists():
         raise ValidationError(_("The survey has no questions yet."))
-    members = list(
-        Membership.objects.for_org(round_.organisation)
-        .filter(is_active=True, unit__in=[unit.pk for unit in _units_asked(round_)], user__is_active=True)
-        .exclude(user__email="")
-        .select_related("user")
-    )
-    copies = _copy_units(round_, Counter(membership.unit_id for membership in members))
-    invitations: list[tuple[Invitation, str]] = []
-    for membership in members:
-        token = new_token(INVITATION)
-        invitation = Invitation(
-            round=round_, round_unit=copies[membership.unit_id], person=membership.user, token_hash=token_hash(token)
+    asked = _people_asked(round_)
+    if not asked and round_.audience == Round.Audience.LEADERS:
+        raise ValidationError(
+            _("Nobody with an e-mail address leads the units chosen, so nobody would be asked. Choose other units.")
         )
+    copies = _copy_units(round_, Counter(unit_id for _person, unit_id in asked))
+    invitations: list[tuple[Invitation, str]] = []
+    for person, unit_id in asked:
+        token = new_token(INVITATION)
+        invitation = Invitation(round=round_, round_unit=copies[unit_id], person=person, token_hash=token_hash(token))
         invitation.organisation = round_.organisation
         invitations.append((invitation, token))
     Invitation.objects.bulk_create([invitation for invitation, _token in invitations])

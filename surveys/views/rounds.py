@@ -34,7 +34,11 @@ def rounds(request):
 @member_required
 def round_create(request):
     require(request.actor, "surveys.manage_rounds")
-    return edit_object(request, RoundForm, Round(), title=_("New survey round"), back=reverse("surveys:rounds"))
+    # Started from a survey's page: that survey chosen (and, for the barriers, only leaders asked).
+    initial = {"template": request.GET["template"]} if "template" in request.GET else {}
+    return edit_object(
+        request, RoundForm, Round(), title=_("New survey round"), back=reverse("surveys:rounds"), initial=initial
+    )
 
 
 @member_required
@@ -56,9 +60,13 @@ def round_detail(request, pk):
     context = {
         "round": round_,
         "rate": response_rate(round_) if round_.state != Round.State.DRAFT else None,
-        "round_units": round_.round_units.all() if round_.state == Round.State.OPEN else [],
+        "round_units": round_.round_units.all() if _takes_unit_links(round_) else [],
     }
     return render(request, "surveys/rounds/detail.html", context)
+
+
+def _takes_unit_links(round_: Round) -> bool:
+    return round_.state == Round.State.OPEN and round_.audience == Round.Audience.EVERYONE
 
 
 def _change_state(request, pk, change, done: str):
@@ -93,8 +101,8 @@ def unit_link_create(request, pk):
     """A new link and QR code for a unit's staff room, shown once: only its hash is kept."""
     round_unit = get_for_org_or_404(RoundUnit.objects.select_related("round"), request.actor.organisation, pk=pk)
     require(request.actor, "surveys.manage_rounds", round_unit.round)
-    if round_unit.round.state != Round.State.OPEN:
-        raise Http404
+    if not _takes_unit_links(round_unit.round):
+        raise Http404  # anyone with a staff-room link can answer: not for a round asking leaders only
     token = create_unit_link(round_unit.round, round_unit)
     url = unit_link_url(round_unit.round, token, _site(request))
     qr = segno.make(url, error="m").svg_inline(scale=6, title=_("QR code for answering the survey"))
