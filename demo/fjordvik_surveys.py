@@ -190,12 +190,18 @@ def load_surveys(org, units: dict[str, OrgUnit], reference: datetime.date) -> No
     initiatives = Initiative.objects.for_org(org)
     sectors = [unit for unit in units.values() if unit.parent_id is None]
 
-    # The leaders' surveys ask the whole organisation (rounds have no audience yet) before the staff
-    # below are given work e-mail, so those asked are nearly all leaders.
+    # The management group's survey asks the whole organisation before the staff below are given a
+    # work e-mail, so those asked are nearly all leaders.
     maturity = _round(templates["maturity"], "Ståstedsanalyse", sectors, _add_months(reference, -9))
     answer(maturity, rng, _every_unit(units, MATURITY), people=MANAGEMENT_GROUP)
     close_round(maturity)
-    barriers = _round(templates["barriers"], "Barrierer for ledere i endring", sectors, _add_months(reference, -6))
+    barriers = _round(
+        templates["barriers"],
+        "Barrierer for ledere i endring",
+        sectors,
+        _add_months(reference, -6),
+        audience=Round.Audience.LEADERS,
+    )
     answer(barriers, rng, _every_unit(units, BARRIERS), people=UNIT_LEADERS)
     close_round(barriers)
 
@@ -238,8 +244,11 @@ def load_surveys(org, units: dict[str, OrgUnit], reference: datetime.date) -> No
     forget_questions()  # the load may be rolled back (tests do), and then the ids come again
 
 
-def _round(template, title, asked, opens, *, initiative=None, days=14, remind_on=None) -> Round:
-    """A round, opened: everyone with a work e-mail in ``asked`` and the units below is invited."""
+def _round(
+    template, title, asked, opens, *, initiative=None, days=14, remind_on=None, audience=Round.Audience.EVERYONE
+) -> Round:
+    """A round, opened: everyone with a work e-mail in ``asked`` and the units below (or their leaders)
+    is invited."""
     round_ = create_valid(
         Round,
         organisation=template.organisation,
@@ -249,6 +258,7 @@ def _round(template, title, asked, opens, *, initiative=None, days=14, remind_on
         opens_on=opens,
         closes_on=opens + datetime.timedelta(days=days),
         remind_on=remind_on,
+        audience=audience,
     )
     round_.units.set(asked)
     open_round(round_, base_url=BASE_URL)

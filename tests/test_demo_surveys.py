@@ -121,7 +121,8 @@ def test_the_barriers_round_is_released_for_the_whole_organisation_only(demo):
     assert cells.exists()
     assert not cells.exclude(round_unit=None).exists()
     rate = cells.get(kind=ReleasedCell.Kind.RATE)
-    assert 8 <= rate.count <= 12
+    assert round_.audience == Round.Audience.LEADERS
+    assert (rate.count, rate.invited) == (11, 13), "the leaders answer, and only leaders are asked"
     barriers = cells.filter(kind=ReleasedCell.Kind.TOPIC, mean__lte=3)
     assert sorted(barriers.values_list("topic", flat=True)) == ["involvement", "training"]
 
