@@ -12,7 +12,17 @@ from ..models import Round
 class RoundForm(TenantFormMixin, ModelForm):
     class Meta:
         model = Round
-        fields = ["template", "title", "initiative", "units", "opens_on", "closes_on", "remind_on", "minimum_group"]
+        fields = [
+            "template",
+            "title",
+            "initiative",
+            "units",
+            "opens_on",
+            "closes_on",
+            "remind_on",
+            "minimum_group",
+            "target_year",
+        ]
         widgets = {"units": TreeCheckboxes, "opens_on": DateInput, "closes_on": DateInput, "remind_on": DateInput}
 
     def __init__(self, *args, **kwargs):
