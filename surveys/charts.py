@@ -25,6 +25,8 @@ PAD = 8
 AXIS_LEFT, AXIS_RIGHT = 20, WIDTH - 20
 TOP = 28  # below the level numbers
 ROW = 48  # the area's name, then its track
+TRACK_BELOW_NAME = 18
+NOTE = 18  # a line of words under the track for what was not released
 MARK = 7
 LEVELS = (1, 2, 3, 4, 5)
 
@@ -50,19 +52,47 @@ def _describe(level: Level | None, minimum: int) -> str:
     return format_number(level.mean, 1)
 
 
-def _missing(area: Area, y: float, minimum: int) -> list[str]:
-    """Words on the track for what was not released, on the side away from the mark that was."""
+def _missing(area: Area, minimum: int) -> str:
+    """What was not released, in words (empty when both were)."""
     if area.now and area.target:
-        return []
-    if not area.now and not area.target:
-        words, x, anchor = _("fewer than %(minimum)s answers") % {"minimum": minimum}, WIDTH / 2, "middle"
-    else:
-        shown = area.now or area.target
-        words = (
-            _("now: fewer than %(minimum)s answers") if area.target else _("target: fewer than %(minimum)s answers")
-        ) % {"minimum": minimum}
-        x, anchor = (AXIS_LEFT, "start") if shown.mean > 3 else (AXIS_RIGHT, "end")
-    return [_text(x, y + FONT_SIZE / 3, words, text_anchor=anchor, fill=NEUTRAL_SUBTLE)]
+        return ""
+    if area.now:
+        return _("target: fewer than %(minimum)s answers") % {"minimum": minimum}
+    if area.target:
+        return _("now: fewer than %(minimum)s answers") % {"minimum": minimum}
+    return _("fewer than %(minimum)s answers") % {"minimum": minimum}
+
+
+def _area(area: Area, top: float, minimum: int) -> tuple[str, float]:
+    """One area's row from ``top``: its name, the 1–5 track with its marks, and words for what is
+    missing on a line of their own; returns the SVG and the row's height."""
+    name_y = top + FONT_SIZE
+    track_y = name_y + TRACK_BELOW_NAME
+    title = _("%(area)s: now %(now)s, target %(target)s") % {
+        "area": area.name,
+        "now": _describe(area.now, minimum),
+        "target": _describe(area.target, minimum),
+    }
+    row = [f"<title>{escape(title)}</title>", _text(PAD, name_y, area.name, font_weight="600")]
+    row += [
+        f'<line x1="{_x(level):.1f}" y1="{track_y - MARK - 3}" x2="{_x(level):.1f}" y2="{track_y + MARK + 3}" '
+        f'stroke="{NEUTRAL_BORDER}" stroke-width="1"/>'
+        for level in LEVELS
+    ]
+    if area.now and area.target:
+        row.append(
+            f'<line x1="{_x(area.now.mean):.1f}" y1="{track_y}" x2="{_x(area.target.mean):.1f}" '
+            f'y2="{track_y}" stroke="{NEUTRAL_SUBTLE}" stroke-width="3"/>'
+        )
+    if area.target:
+        row.append(_target_mark(_x(area.target.mean), track_y))
+    if area.now:
+        row.append(_now_mark(_x(area.now.mean), track_y))
+    height = ROW
+    if missing := _missing(area, minimum):
+        row.append(_text(PAD, track_y + MARK + 3 + FONT_SIZE, missing, fill=NEUTRAL_SUBTLE))
+        height += NOTE
+    return f'<g class="maturity-chart__area">{"".join(row)}</g>', height
 
 
 #: The id of the results page's table of levels, which describes the chart.
@@ -71,51 +101,27 @@ MATURITY_TABLE_ID = "maturity-levels"
 
 def maturity_chart(results: MaturityResults) -> SafeString:
     """The chart as inline SVG, described by the table of levels (``MATURITY_TABLE_ID``) on the page."""
-    label, described_by = results.chart_label, MATURITY_TABLE_ID
-    areas = results.areas
-    legend_top = TOP + len(areas) * ROW + PAD
-    height = legend_top + 2 * PAD + FONT_SIZE
-    target_words = _("Target %(year)s") % {"year": results.target_year} if results.target_year else _("Target")
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="maturity-chart" role="img" '
-        f'aria-label="{escape(label)}" aria-describedby="{escape(described_by)}" width="100%" '
-        f'viewBox="0 0 {WIDTH} {height:.0f}" font-family="{escape(FONT)}" font-size="{FONT_SIZE}" '
-        f'fill="{NEUTRAL_TEXT}">'
-    ]
-    for level in LEVELS:
-        x = _x(level)
-        parts.append(_text(x, TOP - 12, str(level), text_anchor="middle", fill=NEUTRAL_SUBTLE))
-        parts.append(
-            f'<line x1="{x:.1f}" y1="{TOP - 6}" x2="{x:.1f}" y2="{TOP + len(areas) * ROW - 4}" '
-            f'stroke="{NEUTRAL_BORDER}" stroke-width="1"/>'
-        )
-    for i, area in enumerate(areas):
-        name_y = TOP + i * ROW + FONT_SIZE
-        track_y = name_y + 18
-        title = _("%(area)s: now %(now)s, target %(target)s") % {
-            "area": area.name,
-            "now": _describe(area.now, results.minimum),
-            "target": _describe(area.target, results.minimum),
-        }
-        row = [f"<title>{escape(title)}</title>", _text(PAD, name_y, area.name, font_weight="600")]
-        if area.now and area.target:
-            row.append(
-                f'<line x1="{_x(area.now.mean):.1f}" y1="{track_y}" x2="{_x(area.target.mean):.1f}" '
-                f'y2="{track_y}" stroke="{NEUTRAL_SUBTLE}" stroke-width="3"/>'
-            )
-        if area.target:
-            row.append(_target_mark(_x(area.target.mean), track_y))
-        if area.now:
-            row.append(_now_mark(_x(area.now.mean), track_y))
-        row.extend(_missing(area, track_y, results.minimum))
-        parts.append(f'<g class="maturity-chart__area">{"".join(row)}</g>')
-    legend_y = legend_top + PAD
+    parts = [_text(_x(level), TOP - 12, str(level), text_anchor="middle", fill=NEUTRAL_SUBTLE) for level in LEVELS]
+    y = TOP
+    for area in results.areas:
+        row, height = _area(area, y, results.minimum)
+        parts.append(row)
+        y += height
+    legend_y = y + 2 * PAD
+    target = _("Target %(year)s") % {"year": results.target_year} if results.target_year else _("Target")
     parts.append(
         '<g class="maturity-chart__legend">'
         + _now_mark(PAD + MARK, legend_y)
         + _text(PAD + 2 * MARK + 6, legend_y + FONT_SIZE / 3, _("Now"))
         + _target_mark(WIDTH / 2, legend_y)
-        + _text(WIDTH / 2 + MARK + 8, legend_y + FONT_SIZE / 3, target_words)
-        + "</g></svg>"
+        + _text(WIDTH / 2 + MARK + 8, legend_y + FONT_SIZE / 3, target)
+        + "</g>"
     )
-    return mark_safe("".join(parts))  # noqa: S308 (every text above is escaped)
+    height = legend_y + MARK + 2 * PAD
+    opening = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="maturity-chart" role="img" '
+        f'aria-label="{escape(results.chart_label)}" aria-describedby="{MATURITY_TABLE_ID}" width="100%" '
+        f'viewBox="0 0 {WIDTH} {height:.0f}" font-family="{escape(FONT)}" font-size="{FONT_SIZE}" '
+        f'fill="{NEUTRAL_TEXT}">'
+    )
+    return mark_safe(opening + "".join(parts) + "</svg>")  # noqa: S308 (every text above is escaped)
