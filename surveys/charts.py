@@ -13,6 +13,7 @@ from __future__ import annotations
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from core.charts import ACCENT, BACKGROUND, FONT, NEUTRAL_BORDER, NEUTRAL_SUBTLE, NEUTRAL_TEXT
 from core.formatting import format_number
@@ -108,7 +109,8 @@ def maturity_chart(results: MaturityResults) -> SafeString:
         parts.append(row)
         y += height
     legend_y = y + 2 * PAD
-    target = _("Target %(year)s") % {"year": results.target_year} if results.target_year else _("Target")
+    year = results.target_year
+    target = _("Target %(year)s") % {"year": year} if year else pgettext("maturity", "Target")
     parts.append(
         '<g class="maturity-chart__legend">'
         + _now_mark(PAD + MARK, legend_y)
