@@ -51,7 +51,10 @@ def test_the_barriers_and_areas_are_those_of_the_topics(world):
     barriers = current_questions(_template(world.org, "barriers"))
     assert {question.topic for question in barriers} == set(BARRIERS)
     maturity = list(current_questions(_template(world.org, "maturity")))
-    assert [question.topic for question in maturity] == list(MATURITY_AREAS)
+    # Each area twice, in order: where we are now, then the target.
+    assert [(question.topic, question.measure) for question in maturity] == [
+        (area, measure) for area in MATURITY_AREAS for measure in ("now", "target")
+    ]
     adoption = current_questions(_template(world.org, "adoption"))
     assert {question.topic for question in adoption} == set(ADOPTION)
 

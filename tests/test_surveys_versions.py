@@ -81,7 +81,7 @@ def test_the_copy_carries_the_choices_and_a_deleted_choice_stays_in_the_old_vers
     assert first_area.choices.count() == 5  # version 1: untouched
     copy = maturity.questions.get(version=2, order=1)
     assert [choice.order for choice in copy.choices.all()] == [2, 3, 4, 5]
-    assert Choice.objects.for_org(world.org).filter(question__template=maturity).count() == 7 * 5 + 7 * 5 - 1
+    assert Choice.objects.for_org(world.org).filter(question__template=maturity).count() == 14 * 5 + 14 * 5 - 1
 
 
 def test_adding_a_choice_and_a_question_goes_to_the_new_version(world):

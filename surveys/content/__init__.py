@@ -8,7 +8,8 @@ Scale statements are worded so that agreeing is good: a low score marks where pe
 
 The maturity areas are questions of one choice whose five choices describe the levels: the level
 is the choice's ``order`` (1–5), so each level is read in full on a phone and results can still
-average the levels.
+average the levels. Each area is asked twice, where we are now and where we want to be by the
+round's target year (``surveys.content.maturity``).
 """
 
 from __future__ import annotations
@@ -63,9 +64,16 @@ def _question_row(question_model, template, order: int, question: QuestionConten
         kind=question.kind,
         topic=question.topic,
         required=question.required,
+        **_measure(question_model, question),
         **_in_three("text", question.text),
         **scale_ends,
     )
+
+
+def _measure(question_model, question: QuestionContent) -> dict[str, str]:
+    # Migration 0002 passes its historical model, which has no ``measure`` yet (0005 adds and sets it).
+    known = any(field.name == "measure" for field in question_model._meta.get_fields())
+    return {"measure": question.measure} if known else {}
 
 
 def _in_three(field: str, text: Text) -> dict[str, str]:

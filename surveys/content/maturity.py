@@ -1,7 +1,16 @@
-"""Digital maturity (ståstedsanalyse): one question per area, its five levels as described choices."""
+"""Digital maturity (ståstedsanalyse): each area asked twice, its five levels as described choices.
+
+The first question of an area asks where we are now, the second where we want to be by the round's
+target year (``Round.target_year``). Two plain questions of one choice, told apart by
+``Question.measure``, rather than one question with two answers: answering, release, the minimum
+group, versions and the export already work per question, so nothing else had to learn a new kind.
+The target question's text holds ``{year}``, which the answer page fills with the round's year in
+the respondent's language (``Question.text``), so the year is never written into the template.
+"""
 
 from __future__ import annotations
 
+from ..models.templates import YEAR_PLACEHOLDER, Question
 from ..topics import MATURITY_AREAS
 from .shapes import SINGLE, QuestionContent, TemplateContent, Text
 
@@ -221,17 +230,22 @@ _MATURITY_LEVELS: dict[str, tuple[Text, tuple[tuple[str, str, str], ...]]] = {
 }
 
 
-def _maturity_question(area: str) -> QuestionContent:
+def _maturity_questions(area: str) -> tuple[QuestionContent, QuestionContent]:
     name, levels = _MATURITY_LEVELS[area]
-    return QuestionContent(
-        area,
-        Text(
-            f"{name.nb}: hvilken beskrivelse passer best for oss nå?",
-            f"{name.nn}: kva skildring passar best for oss no?",
-            f"{name.en}: which description fits us best now?",
-        ),
-        kind=SINGLE,
-        choices=tuple(Text(*level) for level in levels),
+    choices = tuple(Text(*level) for level in levels)
+    now = Text(
+        f"{name.nb}: hvilken beskrivelse passer best for oss nå?",
+        f"{name.nn}: kva skildring passar best for oss no?",
+        f"{name.en}: which description fits us best now?",
+    )
+    target = Text(
+        f"{name.nb}: hvilken beskrivelse ønsker vi skal passe for oss innen {YEAR_PLACEHOLDER}?",
+        f"{name.nn}: kva skildring ønskjer vi skal passe for oss innan {YEAR_PLACEHOLDER}?",
+        f"{name.en}: which description do we want to fit us by {YEAR_PLACEHOLDER}?",
+    )
+    return (
+        QuestionContent(area, now, kind=SINGLE, choices=choices, measure=Question.Measure.NOW),
+        QuestionContent(area, target, kind=SINGLE, choices=choices, measure=Question.Measure.TARGET),
     )
 
 
@@ -243,12 +257,12 @@ MATURITY = TemplateContent(
         "Digital maturity self-assessment (ståstedsanalyse)",
     ),
     Text(
-        "Ledergruppen velger, for hvert område, beskrivelsen som passer best for organisasjonen nå. Nivå 1 er "
-        "den første beskrivelsen, nivå 5 den siste.",
-        "Leiargruppa vel, for kvart område, skildringa som passar best for organisasjonen no. Nivå 1 er den "
-        "første skildringa, nivå 5 den siste.",
-        "For each area, the management group picks the description that fits the organisation best now. Level 1 "
-        "is the first description, level 5 the last.",
+        "Ledergruppen velger, for hvert område, beskrivelsen som passer best for organisasjonen nå, og den de "
+        "vil at skal passe innen målåret. Nivå 1 er den første beskrivelsen, nivå 5 den siste.",
+        "Leiargruppa vel, for kvart område, skildringa som passar best for organisasjonen no, og den dei vil "
+        "skal passe innan målåret. Nivå 1 er den første skildringa, nivå 5 den siste.",
+        "For each area, the management group picks the description that fits the organisation best now, and "
+        "the one it wants to fit by the target year. Level 1 is the first description, level 5 the last.",
     ),
-    tuple(_maturity_question(area) for area in MATURITY_AREAS),
+    tuple(question for area in MATURITY_AREAS for question in _maturity_questions(area)),
 )

@@ -24,6 +24,7 @@ class QuestionContent:
     kind: str = SCALE
     choices: tuple[Text, ...] = ()
     required: bool = True
+    measure: str = ""  # digital maturity: "now" or "target" (``Question.Measure``)
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ class RoundForm(TenantFormMixin, ModelForm):
             "closes_on",
             "remind_on",
             "minimum_group",
+            "target_year",
         ]
         widgets = {
             "units": TreeCheckboxes,

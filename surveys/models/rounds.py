@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.anonymity import MINIMUM_GROUP_SIZE
 from core.tenancy import TenantModel
-from core.validation import DATE_VALIDATORS, NameField
+from core.validation import DATE_VALIDATORS, YEAR_VALIDATORS, NameField
 from organisations.models import OrgUnit
 from portfolio.models import Initiative
 
@@ -66,7 +66,7 @@ class Round(TenantModel):
     # Reminders go out once per round: the day they went, and to how many (never who).
     reminded_on = models.DateField(_("reminder sent"), null=True, blank=True, editable=False)
     reminders_sent = models.PositiveIntegerField(_("reminders sent"), default=0, editable=False)
-    # Who is asked (part "barriers"): the barriers for middle managers are answered by leaders only.
+    # Who is asked: the barriers for middle managers are answered by leaders only.
     audience = models.CharField(
         _("who is asked"),
         max_length=10,
@@ -76,6 +76,13 @@ class Round(TenantModel):
             "Leaders: whoever leads one of the units asked (those chosen and the units below them), as its "
             "leader or as its middle manager."
         ),
+    )
+    target_year = models.PositiveSmallIntegerField(
+        _("target year"),
+        null=True,
+        blank=True,
+        validators=YEAR_VALIDATORS,
+        help_text=_("Digital maturity only: the year the management group sets its target for."),
     )
 
     class Meta:
@@ -95,8 +102,19 @@ class Round(TenantModel):
             errors["closes_on"] = _("The round must close after it opens.")
         if self.remind_on and self.opens_on and self.closes_on and not self.opens_on < self.remind_on < self.closes_on:
             errors["remind_on"] = _("The reminder must come after the round opens and before it closes.")
+        errors.update(self._target_year_errors())
         if errors:
             raise ValidationError(errors)
+
+    def _target_year_errors(self) -> dict[str, str]:
+        """A maturity round asks where we want to be by its target year, which comes after it opens."""
+        if self.template_id is None or self.template.kind != SurveyTemplate.Kind.MATURITY:
+            return {}
+        if self.target_year is None:
+            return {"target_year": _("Give the year the target is for.")}
+        if self.opens_on and self.target_year <= self.opens_on.year:
+            return {"target_year": _("The target year must come after the year the round opens.")}
+        return {}
 
 
 class RoundUnit(TenantModel):

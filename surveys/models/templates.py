@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.text import format_lazy
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.tenancy import TenantModel
@@ -13,6 +13,8 @@ from core.validation import LongTextField, NameField
 
 #: The longest question or choice text: a statement read on a phone.
 QUESTION_MAX_LENGTH = 500
+#: Stands for the round's target year in a digital maturity target question (``Question.text``).
+YEAR_PLACEHOLDER = "{year}"
 #: The languages a question is written in; the respondent picks one.
 LANGUAGES = ("nb", "nn", "en")
 
@@ -86,6 +88,13 @@ class Question(TenantModel):
         MULTIPLE = "multiple", _("Several choices")
         TEXT = "text", _("Free text")
 
+    class Measure(models.TextChoices):
+        """Digital maturity asks each area twice: where we are now and where we want to be by the target year."""
+
+        NONE = "", _("Nothing in particular")
+        NOW = "now", _("Where we are now")
+        TARGET = "target", _("Where we want to be by the target year")
+
     tenant_parent = "template"
     template = models.ForeignKey(SurveyTemplate, on_delete=models.CASCADE, related_name="questions")
     version = models.PositiveSmallIntegerField(_("version"), validators=[MinValueValidator(1), MaxValueValidator(1000)])
@@ -97,6 +106,7 @@ class Question(TenantModel):
     low_nb, low_nn, low_en = _texts(_("label of 1"), max_length=100, required=False)
     high_nb, high_nn, high_en = _texts(_("label of 5"), max_length=100, required=False)
     required = models.BooleanField(_("an answer is required"), default=True)
+    measure = models.CharField(_("asks about"), max_length=10, choices=Measure.choices, default="", blank=True)
 
     class Meta:
         verbose_name = _("question")
@@ -107,8 +117,12 @@ class Question(TenantModel):
     def __str__(self) -> str:
         return self.text()
 
-    def text(self, language: str | None = None) -> str:
-        return _in_language(self, "text", language)
+    def text(self, language: str | None = None, year: int | None = None) -> str:
+        """The question in ``language``; a target question's ``{year}`` becomes ``year``, or "the target year"."""
+        text = _in_language(self, "text", language)
+        if YEAR_PLACEHOLDER not in text:
+            return text
+        return text.replace(YEAR_PLACEHOLDER, str(year) if year else gettext("the target year"))
 
     def low(self, language: str | None = None) -> str:
         return _in_language(self, "low", language)

@@ -29,6 +29,7 @@ from ..services.intake import (
     unit_ticket,
 )
 from ..services.links import SCALE
+from ..topics import MATURITY_AREAS
 
 LANGUAGE_NAMES = {"nb": "Norsk bokmål", "nn": "Norsk nynorsk", "en": "English"}
 
@@ -38,10 +39,11 @@ def _code_page(request, organisation, form, *, unit_link: bool, refused=None, st
     return render(request, "surveys/answer/code.html", context, status=status)
 
 
-def _rows(questions, given, errors, language):
-    """What the page shows for each question, in ``language``, with what was already chosen."""
+def _rows(questions, given, errors, language, year):
+    """What the page shows for each question, in ``language``, with what was already chosen; a
+    maturity target question names the round's target ``year``."""
     rows = []
-    for question in questions:
+    for number, question in enumerate(questions, start=1):
         chosen = given.get(question.pk, [])
         if question.kind == question.Kind.SCALE:
             labels = {1: question.low(language), 5: question.high(language)}
@@ -51,8 +53,9 @@ def _rows(questions, given, errors, language):
         rows.append(
             {
                 "question": question,
+                "number": number,
                 "name": f"q{question.pk}",
-                "text": question.text(language),
+                "text": question.text(language, year),
                 "low": question.low(language),
                 "high": question.high(language),
                 "options": options,
@@ -62,6 +65,20 @@ def _rows(questions, given, errors, language):
             }
         )
     return rows
+
+
+def _sections(rows):
+    """The rows in sections: a maturity area's two questions (now and target) together under the
+    area's name, every other question a section of its own without a heading."""
+    sections = []
+    for row in rows:
+        question = row["question"]
+        area = MATURITY_AREAS.get(question.topic) if question.measure else None
+        if area and sections and sections[-1]["topic"] == question.topic:
+            sections[-1]["rows"].append(row)
+        else:
+            sections.append({"topic": question.topic if area else None, "heading": area, "rows": [row]})
+    return sections
 
 
 def _default_language(ticket: Ticket) -> str:
@@ -107,7 +124,7 @@ def _answer(request, organisation_id: int, find_ticket, *, unit_link: bool):
             "code": form.cleaned_data["code"],
             "language": language,
             "languages": [(code, LANGUAGE_NAMES[code]) for code in LANGUAGES],
-            "rows": _rows(questions, given, errors, language),
+            "sections": _sections(_rows(questions, given, errors, language, ticket.round.target_year)),
             "has_errors": bool(errors),
             "submission": request.POST.get("submission") or secrets.token_urlsafe(16),
         }

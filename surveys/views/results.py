@@ -12,9 +12,11 @@ from core.access import can, member_required, require
 from core.exports import ascii_filename, xlsx_response
 from core.tenancy import get_for_org_or_404
 
+from ..charts import maturity_chart
 from ..models import Round
 from ..services.actions import involvement_activity, record_in_involvement
 from ..services.figures import RoundResults, closed_rounds_for, export_rows, results_heatmap, round_results
+from ..services.maturity import maturity_results
 
 
 @member_required
@@ -40,6 +42,8 @@ def round_results_view(request, pk: int) -> HttpResponse:
     results = _results(request, pk)
     heatmap = results_heatmap(results) if results.columns else None
     context = {"results": results, "heatmap": heatmap, "recorded": involvement_activity(results.round)}
+    if maturity := maturity_results(results):
+        context |= {"maturity": maturity, "maturity_chart": maturity_chart(maturity)}
     return render(request, "surveys/results/round.html", context)
 
 
