@@ -25,11 +25,13 @@ LAST_NAMES = ["Andersen", "Bakke", "Christensen", "Eriksen", "Hansen", "Johansen
 @dataclass(frozen=True)
 class Profile:
     """How a group answers: a mean per topic (a scale's value, or the level of a described choice),
-    the choices of a several-choice question by weight (in their order), and free-text answers."""
+    the choices of a several-choice question by weight (in their order), free-text answers, and the
+    level aimed at per topic where a question asks for a target (digital maturity)."""
 
     means: Mapping[str, float]
     picks: Sequence[int] = ()
     texts: Sequence[str] = field(default_factory=tuple)
+    targets: Mapping[str, float] = field(default_factory=dict)
 
 
 def add_staff(org, units: Mapping[str, OrgUnit], staff: Mapping[str, int], title: str, prefix: str) -> None:
@@ -98,7 +100,10 @@ def _ticket(round_: Round, invitation: Invitation) -> Ticket:
 def _answers(questions: Sequence[Question], profile: Profile, texts: list[str], rng: random.Random) -> dict:
     given: dict[int, list[str]] = {}
     for question in questions:
-        mean = profile.means.get(question.topic, 3.5)
+        if question.measure == Question.Measure.TARGET:
+            mean = profile.targets.get(question.topic, 4.0)
+        else:
+            mean = profile.means.get(question.topic, 3.5)
         if question.kind == Question.Kind.SCALE:
             given[question.pk] = [str(_near(mean, rng))]
         elif question.kind == Question.Kind.SINGLE:

@@ -152,7 +152,16 @@ MATURITY = Profile(
         "service_design": 2.0,
         "governing": 3.3,
         "data": 2.1,
-    }
+    },
+    targets={
+        "leadership": 4.2,
+        "benefits": 3.8,
+        "competence": 3.6,
+        "involvement": 3.9,
+        "service_design": 3.2,
+        "governing": 4.0,
+        "data": 3.4,
+    },
 )
 NIGHT_ANSWERS_SO_FAR = {
     "Skjerma avdeling": 2,
@@ -192,7 +201,8 @@ def load_surveys(org, units: dict[str, OrgUnit], reference: datetime.date) -> No
 
     # The management group's survey asks the whole organisation before the staff below are given a
     # work e-mail, so those asked are nearly all leaders.
-    maturity = _round(templates["maturity"], "Ståstedsanalyse", sectors, _add_months(reference, -9))
+    opens = _add_months(reference, -9)
+    maturity = _round(templates["maturity"], "Ståstedsanalyse", sectors, opens, target_year=opens.year + 3)
     answer(maturity, rng, _every_unit(units, MATURITY), people=MANAGEMENT_GROUP)
     close_round(maturity)
     barriers = _round(
@@ -245,7 +255,16 @@ def load_surveys(org, units: dict[str, OrgUnit], reference: datetime.date) -> No
 
 
 def _round(
-    template, title, asked, opens, *, initiative=None, days=14, remind_on=None, audience=Round.Audience.EVERYONE
+    template,
+    title,
+    asked,
+    opens,
+    *,
+    initiative=None,
+    days=14,
+    remind_on=None,
+    audience=Round.Audience.EVERYONE,
+    target_year=None,
 ) -> Round:
     """A round, opened: everyone with a work e-mail in ``asked`` and the units below (or their leaders)
     is invited."""
@@ -259,6 +278,7 @@ def _round(
         closes_on=opens + datetime.timedelta(days=days),
         remind_on=remind_on,
         audience=audience,
+        target_year=target_year,
     )
     round_.units.set(asked)
     open_round(round_, base_url=BASE_URL)
