@@ -38,7 +38,7 @@ from core.anonymity import group_units, minimum_group_size
 
 from ..models import Question, ReleasedCell, Round, RoundUnit, SurveyTemplate
 from ..topics import TOPICS
-from .results import SCALE, RoundAnswers, read_answers
+from .results import SCALE, RoundAnswers, Stratum, read_answers
 
 #: Fewest free-text answers shown at all (the issue's rule; a higher minimum group raises it).
 FREE_TEXT_MINIMUM = 10
@@ -54,27 +54,31 @@ class ShownGroup:
 
 def release(round: Round) -> list[ReleasedCell]:
     """Store the figures of a closed round that may be shown (replacing any stored before)."""
+    questions = list(Question.objects.filter(template=round.template, version=round.version))
+    background = [q.pk for q in questions if q.breakdown and q.kind == Question.Kind.SINGLE]
     cells = released_cells(
         round,
         list(round.round_units.all()),
-        list(Question.objects.filter(template=round.template, version=round.version)),
-        read_answers(round),
+        questions,
+        read_answers(round, background),
         merged_before=earlier_groups(round),
     )
-    ReleasedCell.objects.filter(round=round).delete()
-    return ReleasedCell.objects.bulk_create(cells)
+    ReleasedCell.every_cell.filter(round=round).delete()
+    return ReleasedCell.every_cell.bulk_create(cells)
 
 
 def released_cells(
     round: Round,
     units: list[RoundUnit],
     questions: list[Question],
-    tallies: RoundAnswers,
+    strata: RoundAnswers,
     *,
     merged_before: frozenset[int] | None,
 ) -> list[ReleasedCell]:
-    """The cells of a round that may be shown, unsaved: the rules above, without the database."""
+    """The cells of a round that may be shown, unsaved: the rules above, without the database.
+    ``strata``: the tallies per stratum (``surveys.services.results``)."""
     minimum = max(round.minimum_group, minimum_group_size(round.organisation))
+    tallies = strata.per_unit()
     if round.template.kind == SurveyTemplate.Kind.BARRIERS:
         groups = []
     else:
@@ -86,6 +90,8 @@ def released_cells(
         covers = sorted(names[pk] for pk in group.unit_ids)
         cells.append(_rate_cell(round, group, covers, tallies.responses, units))
 
+    # The unit groups shown for each figure, for the breakdowns below (a figure not shown at all: absent).
+    groups_of: dict[tuple, list[ShownGroup]] = {RATE: groups}
     # Where each question's figure is shown (None: the whole organisation), for the topics below.
     shown_for: dict[int, set[int | None]] = {}
     for question in questions:
@@ -93,8 +99,12 @@ def released_cells(
             cells.extend(_text_cell(round, question, tallies.texts.get(question.pk, []), minimum))
             continue
         counts = _per_unit(tallies.question_respondents, question.pk)
-        shown = _figure_groups(groups, counts, minimum)
+        # A background question's own answers per unit would cross units with it: organisation only.
+        split = [] if question.breakdown else groups
+        shown = _figure_groups(split, counts, tallies.responses, minimum)
         shown_for[question.pk] = {group.holder if group else None for group in shown}
+        if shown:
+            groups_of["question", question.pk] = [group for group in shown if group]
         for group in shown:
             if question.kind == Question.Kind.SCALE:
                 cells.append(_scale_cell(round, group, tallies, [question.pk], counts, question=question))
@@ -102,18 +112,30 @@ def released_cells(
                 cells.append(_choice_cell(round, group, tallies, question, counts))
 
     every_unit = frozenset(unit.pk for unit in units)
-    for topic in TOPICS.get(round.template.kind, {}):
-        question_ids = [q.pk for q in questions if q.topic == topic and q.kind == Question.Kind.SCALE]
-        if not question_ids:
-            continue
-
+    for topic, question_ids in _topics(round, questions):
         if not _complete(None, every_unit, question_ids, shown_for, tallies):
             continue
         counts = _per_unit(tallies.topic_respondents, topic)
         complete = [g for g in groups if _complete(g.holder, g.unit_ids, question_ids, shown_for, tallies)]
-        for group in _figure_groups(complete, counts, minimum):
+        shown = _figure_groups(complete, counts, tallies.responses, minimum)
+        if shown:
+            groups_of["topic", topic] = [group for group in shown if group]
+        for group in shown:
             cells.append(_scale_cell(round, group, tallies, question_ids, counts, topic=topic))
-    return cells
+    return cells + _breakdown_cells(round, questions, strata, groups_of, minimum)
+
+
+RATE = ("rate",)
+
+
+def _topics(round: Round, questions: list[Question]) -> list[tuple[str, list[int]]]:
+    """The template's topics with the scale questions of each (topics without any left out)."""
+    found = []
+    for topic in TOPICS.get(round.template.kind, {}):
+        question_ids = [q.pk for q in questions if q.topic == topic and q.kind == Question.Kind.SCALE]
+        if question_ids:
+            found.append((topic, question_ids))
+    return found
 
 
 def shown_groups(
@@ -152,12 +174,32 @@ def shown_groups(
     return _without_small_rest(groups, sizes, sum(responses.values()), minimum)
 
 
+def _safe(people: int, minimum: int) -> bool:
+    """A number of people that may be shown or worked out: nobody, or at least the minimum."""
+    return people == 0 or people >= minimum
+
+
 def _without_small_rest(
-    groups: list[ShownGroup], sizes: Mapping[int, int], total: int, minimum: int
+    groups: list[ShownGroup],
+    sizes: Mapping[int, int],
+    total: int,
+    minimum: int,
+    people: tuple[Mapping[int, int], int] | None = None,
 ) -> list[ShownGroup]:
-    """Hide the smallest group while the organisation minus the groups is between 1 and minimum − 1."""
+    """Hide the smallest group while the organisation minus the groups is between 1 and minimum − 1.
+    ``people``: the groups' responses and the organisation's, when those who skipped the figure (the
+    responses minus its ``sizes``) must be nobody or at least the minimum in the rest as well."""
     groups = sorted(groups, key=lambda g: (sizes[g.holder], g.holder))
-    while groups and 0 < total - sum(sizes[g.holder] for g in groups) < minimum:
+
+    def small_rest() -> bool:
+        rest = total - sum(sizes[g.holder] for g in groups)
+        if people is None:
+            return not _safe(rest, minimum)
+        responses, everyone = people
+        skipped = everyone - sum(responses[g.holder] for g in groups) - rest
+        return not (_safe(rest, minimum) and _safe(skipped, minimum))
+
+    while groups and small_rest():
         groups = groups[1:]
     return groups
 
@@ -172,15 +214,137 @@ def _complete(holder, unit_ids, question_ids, shown_for, tallies: RoundAnswers) 
     )
 
 
-def _figure_groups(groups: list[ShownGroup], counts: Mapping[int, int], minimum: int) -> list[ShownGroup | None]:
+def _figure_groups(
+    groups: list[ShownGroup], counts: Mapping[int, int], responses: Mapping[int, int], minimum: int
+) -> list[ShownGroup | None]:
     """The groups (None: the whole organisation) whose cell of one figure may be shown: each with
-    ``minimum`` people who answered it, and a rest that is 0 or at least ``minimum``."""
+    ``minimum`` people who answered it and none or ``minimum`` who skipped it (its responses minus
+    them), and a rest where both are 0 or at least ``minimum``."""
     total = sum(counts.values())
     if total < minimum:
         return []
     sizes = {g.holder: sum(counts.get(pk, 0) for pk in g.unit_ids) for g in groups}
-    enough = [g for g in groups if sizes[g.holder] >= minimum]
-    return [None, *_without_small_rest(enough, sizes, total, minimum)]
+    people = {g.holder: sum(responses.get(pk, 0) for pk in g.unit_ids) for g in groups}
+    enough = [g for g in groups if sizes[g.holder] >= minimum and _safe(people[g.holder] - sizes[g.holder], minimum)]
+    return [None, *_without_small_rest(enough, sizes, total, minimum, (people, sum(responses.values())))]
+
+
+# Breakdowns: the whole organisation split by the answer to one background question
+
+
+def _breakdown_cells(
+    round: Round, questions: list[Question], strata: RoundAnswers, groups_of: Mapping[tuple, list], minimum: int
+) -> list[ReleasedCell]:
+    """The figures of the people who picked each choice of each background question, where the atoms
+    of the figure (see the module's docstring) are all nobody or at least ``minimum``."""
+    if not strata.breakdowns:
+        return []
+    places = range(len(strata.breakdowns))
+
+    def shown_choices(figure: tuple, counts: Mapping, candidates: list[set[int]]) -> list[set[int]]:
+        if figure not in groups_of:
+            return [set() for _ in places]
+        return _shown_choices(counts, strata.responses, groups_of[figure], candidates, minimum)
+
+    picked = [{stratum[1][place] for stratum in strata.responses} - {None} for place in places]
+    rate = shown_choices(RATE, strata.responses, picked)
+    cells = [
+        _cell(round, None, by_choice_id=choice, kind=ReleasedCell.Kind.RATE, count=n)
+        for place, choices in enumerate(rate)
+        for choice in sorted(choices)
+        if (n := sum(_picking(strata.responses, place, choice).values()))
+    ]
+
+    shown_for: dict[int, list[set[int]]] = {}
+    for question in questions:
+        if question.kind == Question.Kind.TEXT or question.breakdown:
+            continue  # free text is never split; background questions are never crossed with each other
+        counts = _per_unit(strata.question_respondents, question.pk)
+        shown_for[question.pk] = shown_choices(("question", question.pk), counts, rate)
+        for place, choices in enumerate(shown_for[question.pk]):
+            for choice in sorted(choices):
+                only = _picking(counts, place, choice)
+                if question.kind == Question.Kind.SCALE:
+                    cell = _scale_cell(round, None, strata, [question.pk], only, question=question)
+                else:
+                    cell = _choice_cell(round, None, strata, question, only)
+                cell.by_choice_id = choice
+                cells.append(cell)
+
+    for topic, question_ids in _topics(round, questions):
+        counts = _per_unit(strata.topic_respondents, topic)
+        # As for groups: a topic only where each of its statements answered there is shown too.
+        complete = [
+            {
+                choice
+                for choice in rate[place]
+                if all(
+                    choice in shown_for[q][place]
+                    for q in question_ids
+                    if any(_picking(_per_unit(strata.question_respondents, q), place, choice).values())
+                )
+            }
+            for place in places
+        ]
+        for place, choices in enumerate(shown_choices(("topic", topic), counts, complete)):
+            for choice in sorted(choices):
+                cell = _scale_cell(round, None, strata, question_ids, _picking(counts, place, choice), topic=topic)
+                cell.by_choice_id = choice
+                cells.append(cell)
+    return cells
+
+
+def _picking(counts: Mapping[Stratum, int], place: int, choice: int) -> dict[Stratum, int]:
+    """The strata of ``counts`` whose people picked ``choice`` in the background question at ``place``."""
+    return {stratum: n for stratum, n in counts.items() if stratum[1][place] == choice}
+
+
+def _shown_choices(
+    counts: Mapping[Stratum, int],
+    responses: Mapping[Stratum, int],
+    groups: list[ShownGroup],
+    candidates: list[set[int]],
+    minimum: int,
+) -> list[set[int]]:
+    """Per background question, the choices among ``candidates`` whose cell of one figure may be shown.
+
+    ``counts``: the people per stratum who answered the figure; ``groups``: the unit groups shown for
+    it. Every atom (a shown group or the units' rest, crossed with a shown choice or the rest of each
+    background question) must hold nobody or ``minimum`` people who answered, and nobody or
+    ``minimum`` who did not. While one does not, a choice is hidden: the smallest one taking part in
+    a bad atom, else (the bad atoms are all in the rests) the smallest one shown.
+    """
+    holder = {pk: group.holder for group in groups for pk in group.unit_ids}
+    size: Counter = Counter()
+    for (_unit, picked), n in counts.items():
+        for place, choice in enumerate(picked):
+            size[place, choice] += n
+    shown = [
+        {choice for choice in choices if size[place, choice] >= minimum} for place, choices in enumerate(candidates)
+    ]
+
+    def atom(stratum: Stratum) -> tuple:
+        unit, picked = stratum
+        return (holder.get(unit), *(choice if choice in shown[place] else None for place, choice in enumerate(picked)))
+
+    while any(shown):
+        answered, people = Counter(), Counter()
+        for stratum, n in counts.items():
+            answered[atom(stratum)] += n
+        for stratum, n in responses.items():
+            people[atom(stratum)] += n
+        bad = [
+            key
+            for key, n in people.items()
+            if not (_safe(answered[key], minimum) and _safe(n - answered[key], minimum))
+        ]
+        if not bad:
+            break
+        in_bad = {(place, choice) for key in bad for place, choice in enumerate(key[1:]) if choice is not None}
+        pool = in_bad or {(place, choice) for place, choices in enumerate(shown) for choice in choices}
+        place, choice = min(pool, key=lambda p: (size[p], p))
+        shown[place].discard(choice)
+    return shown
 
 
 def earlier_groups(round: Round) -> frozenset[int] | None:
