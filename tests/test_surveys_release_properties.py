@@ -2,6 +2,7 @@
 background questions with skips and optional statements: no released figure covers fewer than the
 minimum, no difference between released figures does either, and groups only grow across rounds."""
 
+import random
 from collections import Counter
 from dataclasses import dataclass
 
@@ -19,6 +20,8 @@ CHOICE = 5
 TEXT = 6
 BACKGROUND = (7, 8)  # up to two background questions; choice ids 100 + n (first) and 200 + n (second)
 ASKED = (1, 2, 3, OPTIONAL, CHOICE, TEXT)
+#: Who answered what is drawn from a seeded random: hypothesis varies the seed, the tree and the counts.
+SEEDS = st.integers(min_value=0, max_value=2**32)
 
 
 @dataclass(frozen=True)
@@ -46,12 +49,13 @@ def rounds(draw):
     ]
     largest = draw(st.sampled_from([12, 30]))
     responses = {unit: draw(st.integers(min_value=0, max_value=largest)) for unit in parents}
-    tallies, people = answers(draw(st.randoms(use_true_random=False)), responses, choices)
+    tallies, people = answers(draw(SEEDS), responses, choices)
     return parents, responses, tallies, people, choices
 
 
-def answers(rng, responses: dict, choices: list[tuple]) -> tuple[RoundAnswers, list[Person]]:
-    """Who answered what, drawn from ``rng``: the tallies per stratum and each response's answers."""
+def answers(seed: int, responses: dict, choices: list[tuple]) -> tuple[RoundAnswers, list[Person]]:
+    """Who answered what, drawn from ``seed``: the tallies per stratum and each response's answers."""
+    rng = random.Random(seed)  # noqa: S311 (test data, not a secret)
     answer_rate = {q: rng.choice([1.0, 1.0, 0.9, 0.5]) for q in ASKED}
     skip_background = rng.choice([0.0, 0.0, 0.1, 0.3])
     # Units whose people mostly give one background answer (an office works days), or mixed ones.
@@ -127,7 +131,7 @@ def background_of(choice: int) -> int:
     return choice // 100 - 1  # the place of the background question the choice belongs to
 
 
-@settings(max_examples=120, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(rounds(), st.integers(min_value=5, max_value=9))
 def test_no_released_figure_or_difference_of_figures_covers_fewer_than_the_minimum(data, minimum):
     parents, _responses, tallies, people, _choices = data
@@ -198,8 +202,8 @@ def test_no_released_figure_or_difference_of_figures_covers_fewer_than_the_minim
 
 
 @settings(max_examples=60, deadline=None)
-@given(rounds(), st.lists(st.integers(min_value=0, max_value=12), min_size=30, max_size=30), st.randoms())
-def test_a_later_round_never_splits_a_group_of_the_earlier_one(data, later_counts, rng):
+@given(rounds(), st.lists(st.integers(min_value=0, max_value=12), min_size=30, max_size=30), SEEDS)
+def test_a_later_round_never_splits_a_group_of_the_earlier_one(data, later_counts, seed):
     # (d) the same tree in two rounds of one template; the later round's answers are drawn afresh
     parents, _responses, tallies, _people, choices = data
     units = in_memory_units(parents)
@@ -208,7 +212,7 @@ def test_a_later_round_never_splits_a_group_of_the_earlier_one(data, later_count
         c.round_unit_id: {int(n) for n in c.covers} for c in earlier if c.kind == "rate" and c.round_unit_id
     }
     merged_before = frozenset(parents) - set(earlier_groups)
-    later_tallies, _ = answers(rng, dict(zip(parents, later_counts, strict=False)), choices)
+    later_tallies, _ = answers(seed, dict(zip(parents, later_counts, strict=False)), choices)
     later = released_cells(in_memory_round(), units, QUESTIONS, later_tallies, merged_before=merged_before)
     later_groups = {c.round_unit_id: {int(n) for n in c.covers} for c in later if c.kind == "rate" and c.round_unit_id}
     for before in earlier_groups.values():
