@@ -176,3 +176,97 @@ def test_the_scan_would_catch_a_query_elsewhere():
     assert queries_answers('apps.get_model("surveys", "Response")')
     assert not queries_answers("from django.http import HttpResponse")
     assert not queries_answers("from ..models import ReleasedCell, Round")
+
+
+# Breakdowns: the whole organisation split by a background question's answer
+
+
+def background(template):
+    """The template's question of one choice ("Shift": Day, Night), made a background question."""
+    question = Question.objects.get(template=template, kind=Question.Kind.SINGLE)
+    question.breakdown, question.required = True, False
+    question.save()
+    day, night = question.choices.all()
+    return question, day, night
+
+
+def split_cells(round):
+    return {
+        (c.kind, c.topic if c.kind == "topic" else c.question_id, c.by_choice.text_nb): c.count
+        for c in ReleasedCell.breakdowns.filter(round=round).select_related("by_choice")
+    }
+
+
+def test_a_choice_is_released_when_the_rest_of_the_organisation_is_large_enough(survey):
+    template, round, units = survey
+    question, day, night = background(template)
+    first = scale_questions(template)[0]
+    # 12 people: 7 days (answering 4), 4 nights, 1 rather not say. Nights (4) are too few; the organisation
+    # minus the days is 12 − 7 = 5 people, enough: the days are shown.
+    answers = every_stage(template, 4)
+    add_responses(
+        round, units["Helse"], [answers | {question: day}] * 7 + [answers | {question: night}] * 4 + [answers]
+    )
+    close_round(round)
+    cells = split_cells(round)
+    assert cells[("rate", None, "Day")] == 7
+    assert cells[("question", first.pk, "Day")] == 7
+    assert cells[("topic", "why", "Day")] == 7
+    assert {choice for (_kind, _key, choice) in cells} == {"Day"}
+    # 10 scale questions and 5 stages for the days, and their response count; the background question's own
+    # answers and the other figures are not split.
+    assert len(cells) == 1 + 10 + 5
+    day_why = ReleasedCell.breakdowns.get(round=round, kind="topic", topic="why")
+    assert day_why.mean == 4 and day_why.distribution == [0, 0, 0, 14, 0] and day_why.round_unit_id is None
+    # The organisation's own figures are still there, as before.
+    assert ReleasedCell.objects.get(round=round, kind="rate", round_unit=None).count == 12
+
+
+def test_a_choice_is_hidden_when_the_rest_would_be_fewer_than_the_minimum(survey):
+    template, round, units = survey
+    question, day, night = background(template)
+    # 11 people: 7 days, 3 nights, 1 rather not say. Were the days shown, 11 − 7 = 4 would be worked out.
+    add_responses(round, units["Helse"], [{question: day}] * 7 + [{question: night}] * 3 + [{}])
+    close_round(round)
+    assert split_cells(round) == {}
+
+
+def test_a_choice_is_hidden_when_a_unit_group_would_reveal_a_few_of_it(world):
+    template = readiness_template(world.org)
+    question, day, night = background(template)
+    round, units = make_round(world.org, template, {"Kontor": (None, 10), "Sykehjem": (None, 10)})
+    answers = every_stage(template, 3)
+    # The office works days; the nursing home has 2 on days and 8 on nights. Both units are shown (10 each).
+    # Days (12) minus the office (10, all on days, which anyone there knows) would give the 2 in the nursing
+    # home: so the days are hidden, and then the nights too (the organisation minus them: 10 + 2).
+    add_responses(round, units["Kontor"], [answers | {question: day}] * 10)
+    add_responses(round, units["Sykehjem"], [answers | {question: day}] * 2 + [answers | {question: night}] * 8)
+    close_round(round)
+    assert split_cells(round) == {}
+    assert ReleasedCell.objects.filter(round=round, kind="rate", round_unit__isnull=False).count() == 2
+
+    # With 5 and 5 in the nursing home, every crossing holds none or at least 5: both choices are shown.
+    later, units = make_round(world.org, template, {"Kontor": (None, 10), "Sykehjem": (None, 10)})
+    add_responses(later, units["Kontor"], [answers | {question: day}] * 10)
+    add_responses(later, units["Sykehjem"], [answers | {question: day}] * 5 + [answers | {question: night}] * 5)
+    close_round(later)
+    cells = split_cells(later)
+    assert (cells[("rate", None, "Day")], cells[("rate", None, "Night")]) == (15, 5)
+    # The background question's own answers are released for the whole organisation only.
+    assert list(ReleasedCell.objects.filter(round=later, question=question).values_list("round_unit", "count")) == [
+        (None, 20)
+    ]
+
+
+def test_a_group_hides_a_question_when_a_few_people_there_skipped_it(survey):
+    template, round, units = survey
+    optional = Question.objects.get(template=template, text_nb="Optional")
+    # Sykehjem: 8 responses, all answer the optional statement. Helse: 8, of whom 6 answer it: 8 − 6 would
+    # show that 2 in Helse skipped it, so Helse's cell is hidden; then Sykehjem's too (the organisation's 14
+    # minus Sykehjem's 8 would give Helse's 6, and its 2 who skipped).
+    add_responses(round, units["Sykehjem"], [{optional: 4}] * 8)
+    add_responses(round, units["Helse"], [{optional: 2}] * 6 + [{}] * 2)
+    close_round(round)
+    rows = ReleasedCell.objects.filter(round=round, question=optional)
+    assert [(c.round_unit_id, c.count) for c in rows] == [(None, 14)]
+    assert ReleasedCell.objects.filter(round=round, kind="rate", round_unit__isnull=False).count() == 2
