@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from surveys.models import Question, ReleasedCell, Round, SurveyTemplate
 from surveys.services.rounds import close_round
 
-from .survey_results_data import add_responses, every_stage, make_round, readiness_template, scale_questions
+from .survey_results_data import add_responses, background, every_stage, make_round, readiness_template, scale_questions
 
 # The figures, computed by hand, through the database
 
@@ -179,15 +179,6 @@ def test_the_scan_would_catch_a_query_elsewhere():
 
 
 # Breakdowns: the whole organisation split by a background question's answer
-
-
-def background(template):
-    """The template's question of one choice ("Shift": Day, Night), made a background question."""
-    question = Question.objects.get(template=template, kind=Question.Kind.SINGLE)
-    question.breakdown, question.required = True, False
-    question.save()
-    day, night = question.choices.all()
-    return question, day, night
 
 
 def split_cells(round):

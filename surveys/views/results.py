@@ -14,6 +14,7 @@ from core.tenancy import get_for_org_or_404
 
 from ..models import Round
 from ..services.actions import involvement_activity, record_in_involvement
+from ..services.breakdowns import background_questions, split_by, split_export_rows
 from ..services.figures import RoundResults, closed_rounds_for, export_rows, results_heatmap, round_results
 
 
@@ -40,6 +41,7 @@ def round_results_view(request, pk: int) -> HttpResponse:
     results = _results(request, pk)
     heatmap = results_heatmap(results) if results.columns else None
     context = {"results": results, "heatmap": heatmap, "recorded": involvement_activity(results.round)}
+    context |= {"backgrounds": background_questions(results), "split": split_by(results, request.GET.get("split"))}
     return render(request, "surveys/results/round.html", context)
 
 
@@ -63,6 +65,7 @@ def record_actions(request, pk: int) -> HttpResponse:
 def results_xlsx(request, pk: int) -> HttpResponse:
     results = _results(request, pk, group_questions=True)
     header, rows = export_rows(results)
+    rows += split_export_rows(results)
     filename = ascii_filename(results.round.title, "survey-results")
     # The sheet's name is fixed: a round's title may hold characters a sheet name cannot.
     return xlsx_response(filename, gettext("Results"), header, rows)
