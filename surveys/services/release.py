@@ -15,6 +15,11 @@ the organisation's):
   every statement answered there is shown too (the topic minus the shown statements would otherwise
   give a hidden one). The response rate of the whole organisation is always shown; its other figures
   also need ``minimum``.
+- **Those who skipped a figure are counted too**: a group's responses minus the people behind one
+  of its topic or question cells is how many skipped it there. So a cell is shown only where that
+  difference is 0 or at least ``minimum``, and the rest of the organisation must pass the same test
+  (else the smallest group is hidden, as above). Only the whole organisation may show that a few of
+  its people skipped a question.
 - **Free text** only for the whole organisation, from ``FREE_TEXT_MINIMUM`` answers (or the
   minimum, if higher), shuffled so their order says nothing.
 - **Barriers for middle managers** are answered by few people per unit: only the whole
@@ -25,6 +30,24 @@ the organisation's):
   has enough answers. So a later group is always the same as, or a union of, earlier groups, and a
   trend never compares a group with a part of it: a unit cannot be recovered by subtracting last
   year's parent group from this year's.
+- **Breakdowns by a background question** (``Question.breakdown``: "Do you work shifts?") are
+  released for the whole organisation only: the figures of the people who picked one choice. Never
+  crossed with a unit group, never two background questions combined, never free text, and a
+  background question's own answers only for the whole organisation (per unit they would be the
+  crossing). That alone is not enough: the shown unit groups and the shown choices cut the
+  organisation into **atoms** (a shown group or the units' rest, crossed with a shown choice or the
+  rest of each background question, those who did not answer it included). Anyone who knows that a
+  unit's people all gave one answer (an office works days) can subtract: days (12) minus the office
+  (10, all on days) gives the 2 on days in the nursing home. Every figure released is a sum of
+  whole atoms, so no subtraction can reach below one; hence **every atom of a figure must hold nobody
+  or at least ``minimum`` who answered it, and nobody or ``minimum`` who did not**. Per figure,
+  starting from the choices with ``minimum`` people (a question's choices only among those whose
+  response count is shown), a choice is hidden while some atom fails: the smallest choice in a
+  failing atom, else the smallest one shown. With no unit group shown this is the rest rule above:
+  each choice ``minimum``, the organisation minus the shown choices 0 or ``minimum``. A topic is shown
+  for a choice only where each of its statements answered there is shown. The unit groups never give
+  way to a breakdown. ``surveys.services.results`` counts per stratum (a unit and the choice picked in
+  each background question), so groups, choices and atoms are sums of strata.
 """
 
 from __future__ import annotations
