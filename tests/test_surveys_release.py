@@ -8,8 +8,11 @@ from pathlib import Path
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from surveys.models import Question, ReleasedCell, Round, SurveyTemplate
+from surveys.services.release import release
 from surveys.services.rounds import close_round
 
 from .survey_results_data import add_responses, background, every_stage, make_round, readiness_template, scale_questions
@@ -261,3 +264,21 @@ def test_a_group_hides_a_question_when_a_few_people_there_skipped_it(survey):
     rows = ReleasedCell.objects.filter(round=round, question=optional)
     assert [(c.round_unit_id, c.count) for c in rows] == [(None, 14)]
     assert ReleasedCell.objects.filter(round=round, kind="rate", round_unit__isnull=False).count() == 2
+
+
+def test_the_release_reads_the_answers_in_the_same_number_of_queries_with_a_background_question(world):
+    counts = []
+    for split in (False, True):
+        template = readiness_template(world.org)
+        if split:
+            question, day, _night = background(template)
+        round, units = make_round(world.org, template, {"Helse": (None, 40), "Natt": ("Helse", 10)})
+        answers = every_stage(template, 4) | ({question: day} if split else {})
+        add_responses(round, units["Helse"], [answers] * 12)
+        add_responses(round, units["Natt"], [answers] * 6)
+        with CaptureQueriesContext(connection) as queries:
+            release(round)
+        counts.append(len(queries))
+        # Everybody on days: the days are the whole organisation, and each unit group is all days.
+        assert ReleasedCell.breakdowns.filter(round=round, kind="rate").count() == (1 if split else 0)
+    assert counts[0] == counts[1]
