@@ -53,7 +53,7 @@ the organisation's):
 from __future__ import annotations
 
 import random
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -278,11 +278,14 @@ def _breakdown_cells(
         if (n := sum(_picking(strata.responses, place, choice).values()))
     ]
 
+    respondents: dict[int, dict[Stratum, int]] = defaultdict(dict)
+    for (stratum, question_id), n in strata.question_respondents.items():
+        respondents[question_id][stratum] = n
     shown_for: dict[int, list[set[int]]] = {}
     for question in questions:
         if question.kind == Question.Kind.TEXT or question.breakdown:
             continue  # free text is never split; background questions are never crossed with each other
-        counts = _per_unit(strata.question_respondents, question.pk)
+        counts = respondents[question.pk]
         shown_for[question.pk] = shown_choices(("question", question.pk), counts, rate)
         for place, choices in enumerate(shown_for[question.pk]):
             for choice in sorted(choices):
@@ -304,7 +307,7 @@ def _breakdown_cells(
                 if all(
                     choice in shown_for[q][place]
                     for q in question_ids
-                    if any(_picking(_per_unit(strata.question_respondents, q), place, choice).values())
+                    if any(_picking(respondents[q], place, choice).values())
                 )
             }
             for place in places
