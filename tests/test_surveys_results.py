@@ -233,3 +233,21 @@ def test_the_export_holds_the_released_split_cells(world, login, pages_in_englis
 
 def round_to(value: float) -> float:
     return round(value, 2)
+
+
+@pytest.mark.browser
+def test_the_split_is_chosen_without_script_and_accessible_at_phone_width(page, world):
+    from .browser import assert_page_accessible, sign_in
+
+    round, question = _split_round(world)
+    office = world.users[Role.PORTFOLIO_OFFICE]
+    office.preferred_language = "en"
+    office.save()
+    sign_in(page, office)
+    heading = f"Results: {round.title}"
+    assert_page_accessible(page, reverse("surveys:results", args=[round.pk]), heading)
+    page.get_by_label("Split by", exact=True).select_option(str(question.pk))
+    page.get_by_role("button", name="Show", exact=True).click()
+    assert f"split={question.pk}" in page.url
+    assert page.locator("#split-caption").inner_text() == "Shift"
+    assert_page_accessible(page, f"{reverse('surveys:results', args=[round.pk])}?split={question.pk}", heading)
