@@ -132,12 +132,14 @@ def background_of(choice: int) -> int:
 
 
 @settings(max_examples=300, deadline=None)
-@given(rounds(), st.integers(min_value=5, max_value=9))
-def test_no_released_figure_or_difference_of_figures_covers_fewer_than_the_minimum(data, minimum):
+@given(rounds(), st.integers(min_value=5, max_value=9), st.sampled_from(["readiness", "readiness", "barriers"]))
+def test_no_released_figure_or_difference_of_figures_covers_fewer_than_the_minimum(data, minimum, kind):
     parents, _responses, tallies, people, _choices = data
     cells = released_cells(
-        in_memory_round(minimum=minimum), in_memory_units(parents), QUESTIONS, tallies, merged_before=None
+        in_memory_round(kind, minimum=minimum), in_memory_units(parents), QUESTIONS, tallies, merged_before=None
     )
+    if kind == "barriers":  # the whole organisation only, split by background answers as well
+        assert all(cell.round_unit_id is None for cell in cells)
     # (c) no cell crosses a unit group with a background answer
     assert all(cell.round_unit_id is None or cell.by_choice_id is None for cell in cells)
     groups = {
