@@ -175,15 +175,20 @@ def test_no_released_figure_or_difference_of_figures_covers_fewer_than_the_minim
         # the background answers, and no count of those who skipped the figure, can be worked out
         shown = {c.by_choice_id for c in split}
         holder = {unit: pk for pk, units in groups.items() for unit in units if pk in {c.round_unit_id for c in below}}
-        answered, everyone = Counter(), Counter()
+        answered, everyone, gaps = Counter(), Counter(), Counter()
         for person in people:
             atom = (holder.get(person.unit), *(c if c in shown else None for c in person.picked))
             everyone[atom] += 1
             answered[atom] += answers_figure(person, figure)
+            if figure[0] == "topic" and answers_figure(person, figure):
+                # who answered the topic but skipped one of its statements: the topic's count minus that one's
+                for question in TOPIC_QUESTIONS[figure[1]]:
+                    gaps[atom, question] += question not in person.answered
         if below or split:
             for atom, n in everyone.items():
                 assert answered[atom] == 0 or answered[atom] >= minimum, (figure, atom, answered[atom])
                 assert n == answered[atom] or n - answered[atom] >= minimum, (figure, atom, n - answered[atom])
+            assert all(n == 0 or n >= minimum for n in gaps.values()), (figure, gaps)
     # A topic is shown only where each of its statements answered there is shown.
     shown_questions = {(c.round_unit_id, c.by_choice_id, c.question_id) for c in cells if c.kind == "question"}
     for cell in cells:

@@ -18,8 +18,9 @@ the organisation's):
 - **Those who skipped a figure are counted too**: a group's responses minus the people behind one
   of its topic or question cells is how many skipped it there. So a cell is shown only where that
   difference is 0 or at least ``minimum``, and the rest of the organisation must pass the same test
-  (else the smallest group is hidden, as above). Only the whole organisation may show that a few of
-  its people skipped a question.
+  (else the smallest group is hidden, as above). Likewise a topic's people minus one statement's
+  people (those who answered the topic but skipped that statement). Only the whole organisation may
+  show that a few of its people skipped a question.
 - **Free text** only for the whole organisation, from ``FREE_TEXT_MINIMUM`` answers (or the
   minimum, if higher), shuffled so their order says nothing.
 - **Barriers for middle managers** are answered by few people per unit: only the whole
@@ -40,7 +41,8 @@ the organisation's):
   unit's people all gave one answer (an office works days) can subtract: days (12) minus the office
   (10, all on days) gives the 2 on days in the nursing home. Every figure released is a sum of
   whole atoms, so no subtraction can reach below one; hence **every atom of a figure must hold nobody
-  or at least ``minimum`` who answered it, and nobody or ``minimum`` who did not**. Per figure,
+  or at least ``minimum`` who answered it, and nobody or ``minimum`` who did not** (for a topic, also
+  who answered it but skipped one of its statements). Per figure,
   starting from the choices with ``minimum`` people (a question's choices only among those whose
   response count is shown), a choice is hidden while some atom fails: the smallest choice in a
   failing atom, else the smallest one shown. With no unit group shown this is the rest rule above:
@@ -54,7 +56,7 @@ from __future__ import annotations
 
 import random
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from core.anonymity import group_units, minimum_group_size
@@ -124,7 +126,7 @@ def released_cells(
         counts = _per_unit(tallies.question_respondents, question.pk)
         # A background question's own answers per unit would cross units with it: organisation only.
         split = [] if question.breakdown else groups
-        shown = _figure_groups(split, counts, tallies.responses, minimum)
+        shown = _figure_groups(split, counts, [tallies.responses], minimum)
         shown_for[question.pk] = {group.holder if group else None for group in shown}
         if shown:
             groups_of["question", question.pk] = [group for group in shown if group]
@@ -140,7 +142,8 @@ def released_cells(
             continue
         counts = _per_unit(tallies.topic_respondents, topic)
         complete = [g for g in groups if _complete(g.holder, g.unit_ids, question_ids, shown_for, tallies)]
-        shown = _figure_groups(complete, counts, tallies.responses, minimum)
+        statements = [_per_unit(tallies.question_respondents, q) for q in question_ids]
+        shown = _figure_groups(complete, counts, [tallies.responses, *statements], minimum)
         if shown:
             groups_of["topic", topic] = [group for group in shown if group]
         for group in shown:
@@ -207,20 +210,19 @@ def _without_small_rest(
     sizes: Mapping[int, int],
     total: int,
     minimum: int,
-    people: tuple[Mapping[int, int], int] | None = None,
+    references: Sequence[tuple[Mapping[int, int], int]] = (),
 ) -> list[ShownGroup]:
     """Hide the smallest group while the organisation minus the groups is between 1 and minimum − 1.
-    ``people``: the groups' responses and the organisation's, when those who skipped the figure (the
-    responses minus its ``sizes``) must be nobody or at least the minimum in the rest as well."""
+    ``references``: other figures' sizes per group and for the organisation; the rest's difference
+    from each (e.g. its responses minus its people behind this figure: those who skipped it) must be
+    nobody or at least the minimum too."""
     groups = sorted(groups, key=lambda g: (sizes[g.holder], g.holder))
 
     def small_rest() -> bool:
         rest = total - sum(sizes[g.holder] for g in groups)
-        if people is None:
-            return not _safe(rest, minimum)
-        responses, everyone = people
-        skipped = everyone - sum(responses[g.holder] for g in groups) - rest
-        return not (_safe(rest, minimum) and _safe(skipped, minimum))
+        return not _safe(rest, minimum) or any(
+            not _safe(abs(whole - sum(other[g.holder] for g in groups) - rest), minimum) for other, whole in references
+        )
 
     while groups and small_rest():
         groups = groups[1:]
@@ -238,18 +240,29 @@ def _complete(holder, unit_ids, question_ids, shown_for, tallies: RoundAnswers) 
 
 
 def _figure_groups(
-    groups: list[ShownGroup], counts: Mapping[int, int], responses: Mapping[int, int], minimum: int
+    groups: list[ShownGroup], counts: Mapping[int, int], references: list[Mapping[int, int]], minimum: int
 ) -> list[ShownGroup | None]:
     """The groups (None: the whole organisation) whose cell of one figure may be shown: each with
-    ``minimum`` people who answered it and none or ``minimum`` who skipped it (its responses minus
-    them), and a rest where both are 0 or at least ``minimum``."""
+    ``minimum`` people who answered it, and a rest that is 0 or at least ``minimum``. ``references``:
+    per unit, the responses and (for a topic) each statement's people; a group's and the rest's
+    difference from each (who skipped the figure, who answered the topic but skipped a statement)
+    must be 0 or at least ``minimum`` as well."""
     total = sum(counts.values())
     if total < minimum:
         return []
-    sizes = {g.holder: sum(counts.get(pk, 0) for pk in g.unit_ids) for g in groups}
-    people = {g.holder: sum(responses.get(pk, 0) for pk in g.unit_ids) for g in groups}
-    enough = [g for g in groups if sizes[g.holder] >= minimum and _safe(people[g.holder] - sizes[g.holder], minimum)]
-    return [None, *_without_small_rest(enough, sizes, total, minimum, (people, sum(responses.values())))]
+
+    def per_group(tally: Mapping[int, int]) -> dict[int, int]:
+        return {g.holder: sum(tally.get(pk, 0) for pk in g.unit_ids) for g in groups}
+
+    sizes = per_group(counts)
+    others = [(per_group(tally), sum(tally.values())) for tally in references]
+    enough = [
+        g
+        for g in groups
+        if sizes[g.holder] >= minimum
+        and all(_safe(abs(other[g.holder] - sizes[g.holder]), minimum) for other, _whole in others)
+    ]
+    return [None, *_without_small_rest(enough, sizes, total, minimum, others)]
 
 
 # Breakdowns: the whole organisation split by the answer to one background question
@@ -264,10 +277,11 @@ def _breakdown_cells(
         return []
     places = range(len(strata.breakdowns))
 
-    def shown_choices(figure: tuple, counts: Mapping, candidates: list[set[int]]) -> list[set[int]]:
+    def shown_choices(figure: tuple, counts: Mapping, candidates: list[set[int]], statements=()) -> list[set[int]]:
         if figure not in groups_of:
             return [set() for _ in places]
-        return _shown_choices(counts, strata.responses, groups_of[figure], candidates, minimum)
+        references = [strata.responses, *statements]
+        return _shown_choices(counts, references, groups_of[figure], candidates, minimum)
 
     picked = [{stratum[1][place] for stratum in strata.responses} - {None} for place in places]
     rate = shown_choices(RATE, strata.responses, picked)
@@ -312,7 +326,8 @@ def _breakdown_cells(
             }
             for place in places
         ]
-        for place, choices in enumerate(shown_choices(("topic", topic), counts, complete)):
+        statements = [respondents[q] for q in question_ids]
+        for place, choices in enumerate(shown_choices(("topic", topic), counts, complete, statements)):
             for choice in sorted(choices):
                 cell = _scale_cell(round, None, strata, question_ids, _picking(counts, place, choice), topic=topic)
                 cell.by_choice_id = choice
@@ -327,18 +342,20 @@ def _picking(counts: Mapping[Stratum, int], place: int, choice: int) -> dict[Str
 
 def _shown_choices(
     counts: Mapping[Stratum, int],
-    responses: Mapping[Stratum, int],
+    references: list[Mapping[Stratum, int]],
     groups: list[ShownGroup],
     candidates: list[set[int]],
     minimum: int,
 ) -> list[set[int]]:
     """Per background question, the choices among ``candidates`` whose cell of one figure may be shown.
 
-    ``counts``: the people per stratum who answered the figure; ``groups``: the unit groups shown for
-    it. Every atom (a shown group or the units' rest, crossed with a shown choice or the rest of each
-    background question) must hold nobody or ``minimum`` people who answered, and nobody or
-    ``minimum`` who did not. While one does not, a choice is hidden: the smallest one taking part in
-    a bad atom, else (the bad atoms are all in the rests) the smallest one shown.
+    ``counts``: the people per stratum who answered the figure; ``references``: per stratum, the
+    responses and (for a topic) each statement's people; ``groups``: the unit groups shown for the
+    figure. Every atom (a shown group or the units' rest, crossed with a shown choice or the rest of
+    each background question) must hold nobody or ``minimum`` people who answered, and differ from
+    each reference (those who skipped it, ...) by nobody or ``minimum``. While one does not, a choice
+    is hidden: the smallest one taking part in a bad atom, else (the bad atoms are all in the rests)
+    the smallest one shown.
     """
     holder = {pk: group.holder for group in groups for pk in group.unit_ids}
     size: Counter = Counter()
@@ -353,16 +370,20 @@ def _shown_choices(
         unit, picked = stratum
         return (holder.get(unit), *(choice if choice in shown[place] else None for place, choice in enumerate(picked)))
 
+    def per_atom(tally: Mapping[Stratum, int]) -> Counter:
+        atoms: Counter = Counter()
+        for stratum, n in tally.items():
+            atoms[atom(stratum)] += n
+        return atoms
+
     while any(shown):
-        answered, people = Counter(), Counter()
-        for stratum, n in counts.items():
-            answered[atom(stratum)] += n
-        for stratum, n in responses.items():
-            people[atom(stratum)] += n
+        answered = per_atom(counts)
+        others = [per_atom(tally) for tally in references]
         bad = [
             key
-            for key, n in people.items()
-            if not (_safe(answered[key], minimum) and _safe(n - answered[key], minimum))
+            for key in set(answered).union(*others)
+            if not _safe(answered[key], minimum)
+            or any(not _safe(abs(other[key] - answered[key]), minimum) for other in others)
         ]
         if not bad:
             break
