@@ -56,6 +56,15 @@ def readiness_template(organisation, *, kind=SurveyTemplate.Kind.READINESS) -> S
     return template
 
 
+def background(template) -> tuple[Question, Choice, Choice]:
+    """The template's question of one choice ("Shift": Day, Night), made a background question."""
+    question = Question.objects.get(template=template, kind=Question.Kind.SINGLE)
+    question.breakdown, question.required = True, False
+    question.save()
+    day, night = question.choices.all()
+    return question, day, night
+
+
 def make_round(
     organisation,
     template,

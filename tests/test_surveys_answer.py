@@ -349,3 +349,15 @@ def test_answering_leaves_nothing_in_the_audit_log_or_the_logs(world, client, su
     assert_page(response, "Thank you for answering")
     assert LogEntry.objects.count() == entries
     assert not [r for r in caplog.records if code in r.getMessage() or r.name.startswith("surveys")]
+
+
+def test_a_background_question_says_it_may_be_left_unanswered(world, client, survey):
+    single = survey["questions"]["single"]
+    Question.objects.for_org(world.org).filter(pk=single.pk).update(breakdown=True, required=False)
+    page = client.post(_url(world), {"code": survey["codes"]["bjorn"], "language": "en"})
+    body = assert_page(page, "Beredskap før digitalt nattilsyn")
+    assert "Optional: you may rather not say." in body
+    q = survey["questions"]
+    data = _answers(survey, **{f"q{single.pk}": None, f"q{q['multiple'].pk}": None, f"q{q['text'].pk}": ""})
+    assert_page(client.post(_url(world), {"code": survey["codes"]["bjorn"], **data}), "Thank you for answering")
+    assert _stored(world) == (1, 1)

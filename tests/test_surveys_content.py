@@ -38,7 +38,8 @@ def test_the_migration_seeds_organisations_that_existed_before(world):
 
 
 def test_each_readiness_stage_has_two_to_four_statements_in_stage_order(world):
-    questions = list(current_questions(_template(world.org, "readiness")))
+    asked = list(current_questions(_template(world.org, "readiness")))
+    questions = [question for question in asked if not question.breakdown]
     assert all(question.kind == Question.Kind.SCALE for question in questions)
     topics = [question.topic for question in questions]
     # The stages follow each other in READINESS_STAGES order (the barrier point is the first low one).
@@ -56,7 +57,16 @@ def test_the_barriers_and_areas_are_those_of_the_topics(world):
         (area, measure) for area in MATURITY_AREAS for measure in ("now", "target")
     ]
     adoption = current_questions(_template(world.org, "adoption"))
-    assert {question.topic for question in adoption} == set(ADOPTION)
+    assert {question.topic for question in adoption if not question.breakdown} == set(ADOPTION)
+
+
+def test_readiness_and_adoption_ask_two_optional_background_questions_to_split_results_by(world):
+    for kind in ("readiness", "adoption"):
+        background = [q for q in current_questions(_template(world.org, kind)) if q.breakdown]
+        assert [(q.kind, q.required, q.choices.count()) for q in background] == [(Question.Kind.SINGLE, False, 2)] * 2
+        assert all(
+            q.text_nn and q.text_en and all(c.text_nn and c.text_en for c in q.choices.all()) for q in background
+        )
 
 
 def test_each_maturity_area_describes_five_levels_in_order(world):

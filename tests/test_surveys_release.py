@@ -8,157 +8,14 @@ from pathlib import Path
 
 import pytest
 from django.core.exceptions import ValidationError
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
-from organisations.models import Organisation
-from surveys.models import Question, ReleasedCell, Round, RoundUnit, SurveyTemplate
-from surveys.services.release import FREE_TEXT_MINIMUM, released_cells, shown_groups
-from surveys.services.results import RoundAnswers
+from surveys.models import Question, ReleasedCell, Round, SurveyTemplate
+from surveys.services.release import release
 from surveys.services.rounds import close_round
 
-from .survey_results_data import add_responses, every_stage, make_round, readiness_template, scale_questions
-
-TOPIC_QUESTIONS = {"why": (1, 2), "want": (3,)}
-OPTIONAL = 4  # a scale question of no topic, answered by some
-CHOICE = 5
-TEXT = 6
-
-
-@st.composite
-def rounds(draw):
-    """A unit tree of up to 30 units, responses per unit, and who answered what (from a seeded random)."""
-    size = draw(st.integers(min_value=1, max_value=30))
-    parents = {1: None}
-    for unit in range(2, size + 1):
-        parents[unit] = draw(st.one_of(st.none(), st.integers(min_value=1, max_value=unit - 1)))
-    responses = {unit: draw(st.integers(min_value=0, max_value=12)) for unit in parents}
-    rng = draw(st.randoms(use_true_random=False))
-    answer_rate = {q: rng.choice([1.0, 0.9, 0.5]) for q in (1, 2, 3, OPTIONAL, CHOICE, TEXT)}
-    tallies = RoundAnswers()
-    for unit, count in responses.items():
-        tallies.responses[unit] = count
-        for _ in range(count):
-            topics = set()
-            for question, rate in answer_rate.items():
-                if rng.random() >= rate:
-                    continue
-                tallies.question_respondents[unit, question] += 1
-                if question == TEXT:
-                    tallies.texts[question].append("text")
-                elif question == CHOICE:
-                    tallies.choices[unit, question][rng.choice([10, 11])] += 1
-                else:
-                    tallies.values[unit, question][rng.randint(1, 5)] += 1
-                    topics |= {t for t, qs in TOPIC_QUESTIONS.items() if question in qs}
-            for topic in topics:
-                tallies.topic_respondents[unit, topic] += 1
-    return parents, responses, tallies
-
-
-def in_memory_round(kind=SurveyTemplate.Kind.READINESS, minimum=5):
-    template = SurveyTemplate(kind=kind)
-    return Round(organisation=Organisation(minimum_group_size=None), template=template, minimum_group=minimum)
-
-
-def in_memory_units(parents):
-    return [
-        RoundUnit(pk=unit, unit_id=unit, parent_id=parent, name=str(unit), invited=20)
-        for unit, parent in parents.items()
-    ]
-
-
-QUESTIONS = [
-    Question(pk=1, kind=Question.Kind.SCALE, topic="why"),
-    Question(pk=2, kind=Question.Kind.SCALE, topic="why"),
-    Question(pk=3, kind=Question.Kind.SCALE, topic="want"),
-    Question(pk=OPTIONAL, kind=Question.Kind.SCALE, topic="", required=False),
-    Question(pk=CHOICE, kind=Question.Kind.SINGLE),
-    Question(pk=TEXT, kind=Question.Kind.TEXT, required=False),
-]
-
-
-def figure_key(cell):
-    return (cell.kind, cell.topic if cell.kind == ReleasedCell.Kind.TOPIC else cell.question_id)
-
-
-@settings(max_examples=150, deadline=None)
-@given(rounds(), st.integers(min_value=5, max_value=9))
-def test_no_released_figure_or_difference_of_figures_covers_fewer_than_the_minimum(data, minimum):
-    parents, _responses, tallies = data
-    cells = released_cells(
-        in_memory_round(minimum=minimum), in_memory_units(parents), QUESTIONS, tallies, merged_before=None
-    )
-    groups = {cell.round_unit_id: {int(name) for name in cell.covers} for cell in cells if cell.kind == "rate"}
-    groups.pop(None)
-    # The groups are disjoint, so no shown group is a part of another (a parent minus its children).
-    members = [unit for units in groups.values() for unit in units]
-    assert len(members) == len(set(members))
-
-    by_figure: dict = {}
-    for cell in cells:
-        by_figure.setdefault(figure_key(cell), []).append(cell)
-    for figure, figure_cells in by_figure.items():
-        whole = [c for c in figure_cells if c.round_unit_id is None]
-        below = [c for c in figure_cells if c.round_unit_id is not None]
-        assert len(whole) == 1
-        for cell in figure_cells:
-            if figure != ("rate", None) or cell.round_unit_id is not None:
-                assert cell.count >= minimum, (figure, cell.count)
-        for cell in below:
-            assert cell.kind != "text"
-            # The figure covers exactly the people of its group's units.
-            assert cell.count == _true_count(tallies, figure, groups[cell.round_unit_id])
-        # The organisation minus every shown group: nobody, or at least the minimum. (With no group
-        # shown, the rest is the organisation's own response rate, which is always shown.)
-        rest = whole[0].count - sum(c.count for c in below)
-        assert not below or rest == 0 or rest >= minimum, (figure, rest)
-    # A topic is shown only where each of its statements answered there is shown: the topic's pooled
-    # answers minus the statements' cannot give a hidden statement.
-    shown = {(c.round_unit_id, c.question_id) for c in cells if c.kind == "question"}
-    for cell in cells:
-        if cell.kind == "topic":
-            units = groups.get(cell.round_unit_id, set(parents))
-            for question in TOPIC_QUESTIONS[cell.topic]:
-                if any(tallies.question_respondents[u, question] for u in units):
-                    assert (cell.round_unit_id, question) in shown
-    for cell in cells:
-        if cell.kind == "text":
-            assert cell.round_unit_id is None and len(cell.texts) >= FREE_TEXT_MINIMUM
-
-
-def _true_count(tallies, figure, units):
-    kind, key = figure
-    if kind == "rate":
-        return sum(tallies.responses[u] for u in units)
-    if kind == "topic":
-        return sum(tallies.topic_respondents[u, key] for u in units)
-    return sum(tallies.question_respondents[u, key] for u in units)
-
-
-@settings(max_examples=150, deadline=None)
-@given(rounds(), st.lists(st.integers(min_value=0, max_value=12), min_size=30, max_size=30))
-def test_a_later_round_never_splits_a_group_of_the_earlier_one(data, later_counts):
-    parents, responses, _tallies = data
-    units = in_memory_units(parents)
-    earlier = shown_groups(units, responses, 5, None)
-    shown_alone = {g.holder for g in earlier}
-    merged_before = frozenset(parents) - shown_alone
-    later = shown_groups(units, dict(zip(parents, later_counts, strict=False)), 5, merged_before)
-    for before in earlier:
-        for now in later:
-            assert before.unit_ids <= now.unit_ids or before.unit_ids.isdisjoint(now.unit_ids)
-    # and a unit merged before is never shown on its own again
-    assert {g.holder for g in later} <= shown_alone
-
-
-def test_the_rest_of_the_organisation_too_small_hides_the_smallest_group_as_well():
-    # Two top units: A with 20 responses, B with 3. B alone would be hidden, but the organisation (23)
-    # minus A (20) would then show B's 3; so A is hidden too.
-    units = in_memory_units({1: None, 2: None})
-    assert shown_groups(units, {1: 20, 2: 3}, 5, None) == []
-    assert [g.holder for g in shown_groups(units, {1: 20, 2: 5}, 5, None)] == [2, 1]
-
+from .survey_results_data import add_responses, background, every_stage, make_round, readiness_template, scale_questions
 
 # The figures, computed by hand, through the database
 
@@ -322,3 +179,106 @@ def test_the_scan_would_catch_a_query_elsewhere():
     assert queries_answers('apps.get_model("surveys", "Response")')
     assert not queries_answers("from django.http import HttpResponse")
     assert not queries_answers("from ..models import ReleasedCell, Round")
+
+
+# Breakdowns: the whole organisation split by a background question's answer
+
+
+def split_cells(round):
+    return {
+        (c.kind, c.topic if c.kind == "topic" else c.question_id, c.by_choice.text_nb): c.count
+        for c in ReleasedCell.breakdowns.filter(round=round).select_related("by_choice")
+    }
+
+
+def test_a_choice_is_released_when_the_rest_of_the_organisation_is_large_enough(survey):
+    template, round, units = survey
+    question, day, night = background(template)
+    first = scale_questions(template)[0]
+    # 12 people: 7 days (answering 4), 4 nights, 1 rather not say. Nights (4) are too few; the organisation
+    # minus the days is 12 − 7 = 5 people, enough: the days are shown.
+    answers = every_stage(template, 4)
+    add_responses(
+        round, units["Helse"], [answers | {question: day}] * 7 + [answers | {question: night}] * 4 + [answers]
+    )
+    close_round(round)
+    cells = split_cells(round)
+    assert cells[("rate", None, "Day")] == 7
+    assert cells[("question", first.pk, "Day")] == 7
+    assert cells[("topic", "why", "Day")] == 7
+    assert {choice for (_kind, _key, choice) in cells} == {"Day"}
+    # 10 scale questions and 5 stages for the days, and their response count; the background question's own
+    # answers and the other figures are not split.
+    assert len(cells) == 1 + 10 + 5
+    day_why = ReleasedCell.breakdowns.get(round=round, kind="topic", topic="why")
+    assert day_why.mean == 4 and day_why.distribution == [0, 0, 0, 14, 0] and day_why.round_unit_id is None
+    # The organisation's own figures are still there, as before.
+    assert ReleasedCell.objects.get(round=round, kind="rate", round_unit=None).count == 12
+
+
+def test_a_choice_is_hidden_when_the_rest_would_be_fewer_than_the_minimum(survey):
+    template, round, units = survey
+    question, day, night = background(template)
+    # 11 people: 7 days, 3 nights, 1 rather not say. Were the days shown, 11 − 7 = 4 would be worked out.
+    add_responses(round, units["Helse"], [{question: day}] * 7 + [{question: night}] * 3 + [{}])
+    close_round(round)
+    assert split_cells(round) == {}
+
+
+def test_a_choice_is_hidden_when_a_unit_group_would_reveal_a_few_of_it(world):
+    template = readiness_template(world.org)
+    question, day, night = background(template)
+    round, units = make_round(world.org, template, {"Kontor": (None, 10), "Sykehjem": (None, 10)})
+    answers = every_stage(template, 3)
+    # The office works days; the nursing home has 2 on days and 8 on nights. Both units are shown (10 each).
+    # Days (12) minus the office (10, all on days, which anyone there knows) would give the 2 in the nursing
+    # home: so the days are hidden, and then the nights too (the organisation minus them: 10 + 2).
+    add_responses(round, units["Kontor"], [answers | {question: day}] * 10)
+    add_responses(round, units["Sykehjem"], [answers | {question: day}] * 2 + [answers | {question: night}] * 8)
+    close_round(round)
+    assert split_cells(round) == {}
+    assert ReleasedCell.objects.filter(round=round, kind="rate", round_unit__isnull=False).count() == 2
+
+    # With 5 and 5 in the nursing home, every crossing holds none or at least 5: both choices are shown.
+    later, units = make_round(world.org, template, {"Kontor": (None, 10), "Sykehjem": (None, 10)})
+    add_responses(later, units["Kontor"], [answers | {question: day}] * 10)
+    add_responses(later, units["Sykehjem"], [answers | {question: day}] * 5 + [answers | {question: night}] * 5)
+    close_round(later)
+    cells = split_cells(later)
+    assert (cells[("rate", None, "Day")], cells[("rate", None, "Night")]) == (15, 5)
+    # The background question's own answers are released for the whole organisation only.
+    assert list(ReleasedCell.objects.filter(round=later, question=question).values_list("round_unit", "count")) == [
+        (None, 20)
+    ]
+
+
+def test_a_group_hides_a_question_when_a_few_people_there_skipped_it(survey):
+    template, round, units = survey
+    optional = Question.objects.get(template=template, text_nb="Optional")
+    # Sykehjem: 8 responses, all answer the optional statement. Helse: 8, of whom 6 answer it: 8 − 6 would
+    # show that 2 in Helse skipped it, so Helse's cell is hidden; then Sykehjem's too (the organisation's 14
+    # minus Sykehjem's 8 would give Helse's 6, and its 2 who skipped).
+    add_responses(round, units["Sykehjem"], [{optional: 4}] * 8)
+    add_responses(round, units["Helse"], [{optional: 2}] * 6 + [{}] * 2)
+    close_round(round)
+    rows = ReleasedCell.objects.filter(round=round, question=optional)
+    assert [(c.round_unit_id, c.count) for c in rows] == [(None, 14)]
+    assert ReleasedCell.objects.filter(round=round, kind="rate", round_unit__isnull=False).count() == 2
+
+
+def test_the_release_reads_the_answers_in_the_same_number_of_queries_with_a_background_question(world):
+    counts = []
+    for split in (False, True):
+        template = readiness_template(world.org)
+        if split:
+            question, day, _night = background(template)
+        round, units = make_round(world.org, template, {"Helse": (None, 40), "Natt": ("Helse", 10)})
+        answers = every_stage(template, 4) | ({question: day} if split else {})
+        add_responses(round, units["Helse"], [answers] * 12)
+        add_responses(round, units["Natt"], [answers] * 6)
+        with CaptureQueriesContext(connection) as queries:
+            release(round)
+        counts.append(len(queries))
+        # Everybody on days: the days are the whole organisation, and each unit group is all days.
+        assert ReleasedCell.breakdowns.filter(round=round, kind="rate").count() == (1 if split else 0)
+    assert counts[0] == counts[1]

@@ -13,7 +13,14 @@ from surveys.models import ReleasedCell, Round
 from surveys.services.rounds import close_round
 
 from .pages import assert_page
-from .survey_results_data import add_responses, every_stage, make_round, readiness_template, released_round
+from .survey_results_data import (
+    add_responses,
+    background,
+    every_stage,
+    make_round,
+    readiness_template,
+    released_round,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -71,7 +78,8 @@ def test_the_export_holds_the_released_cells_and_nothing_else(world, login, page
     add_responses(round, units["Helse"], [every_stage(template, 4)] * 6)
     add_responses(round, units["Natt"], [every_stage(template, 1)] * 5)
     text = template.questions.get(text_nb="Anything else?")
-    add_responses(round, units["Natt"], [{text: "hemmelig"}] * 2)
+    # (Those two answer every statement too: were they to skip them, 7 − 5 would show that 2 in Natt did.)
+    add_responses(round, units["Natt"], [every_stage(template, 1) | {text: "hemmelig"}] * 2)
     close_round(round)
     Round.objects.for_org(world.org).filter(pk=round.pk).update(
         title="Runde 1: våren [2026]?"
@@ -88,7 +96,7 @@ def test_the_export_holds_the_released_cells_and_nothing_else(world, login, page
     assert {row[0] for row in rows} == {"Whole organisation", "Helse", "Natt"}
     assert all("hemmelig" not in str(value) for row in rows for value in row)
     natt_why = next(row for row in rows if row[0] == "Natt" and row[2] == "Understanding why")
-    assert natt_why[3:6] == [5, None, 1.0] and natt_why[6:] == [10, 0, 0, 0, 0]
+    assert natt_why[3:6] == [7, None, 1.0] and natt_why[6:] == [14, 0, 0, 0, 0]
 
 
 def _round_with(world, units: int, per_unit: int) -> Round:
@@ -151,3 +159,95 @@ def test_the_results_page_is_accessible_at_phone_width(page, world):
     page.locator("summary").first.click()  # the table too, opened
     assert_accessible(page, heading)
     assert_page_accessible(page, reverse("surveys:results_index"), "Survey results")
+
+
+# Split by a background question
+
+
+def _split_round(world, days_in_home: int = 5) -> tuple[Round, object]:
+    """An office of 10 on days (answering 4 everywhere) and a nursing home of 10: ``days_in_home`` on
+    days answering 2, the others on nights answering 3."""
+    template = readiness_template(world.org)
+    question, day, night = background(template)
+    round, units = make_round(world.org, template, {"Kontor": (None, 12), "Sykehjem": (None, 12)})
+    add_responses(round, units["Kontor"], [every_stage(template, 4) | {question: day}] * 10)
+    home = [every_stage(template, 2) | {question: day}] * days_in_home
+    home += [every_stage(template, 3) | {question: night}] * (10 - days_in_home)
+    add_responses(round, units["Sykehjem"], home)
+    return close_round(round), question
+
+
+def test_the_results_split_by_a_background_question(world, login, pages_in_english):
+    round, question = _split_round(world)
+    client = login(world.users[Role.PORTFOLIO_OFFICE])
+    url = reverse("surveys:results", args=[round.pk])
+    unsplit = assert_page(client.get(url), f"Results: {round.title}")
+    assert '<label class="ds-label" for="split">Split by</label>' in unsplit
+    assert 'id="split-caption"' not in unsplit
+
+    body = assert_page(client.get(url, {"split": question.pk}), f"Results: {round.title}")
+    assert f'<option value="{question.pk}" selected>Shift</option>' in body
+    # Days: the office's 10 (4) and the home's 5 (2): (40 + 10) / 15 = 3,3 in every stage; nights: 5 at 3.
+    assert '<th scope="row">Day</th>\n    <td>15</td>\n    <td>3,3</td>' in body
+    assert '<th scope="row">Night</th>\n    <td>5</td>\n    <td>3,0</td>' in body
+
+
+def test_a_choice_too_few_picked_says_so_and_an_unknown_split_is_the_unsplit_page(world, login, pages_in_english):
+    # With 2 on days in the nursing home, the days set against the office would reveal those 2: no split.
+    round, question = _split_round(world, days_in_home=2)
+    client = login(world.users[Role.PORTFOLIO_OFFICE])
+    url = reverse("surveys:results", args=[round.pk])
+    body = assert_page(client.get(url, {"split": question.pk}), f"Results: {round.title}")
+    assert '<th scope="row">Day</th>\n    <td colspan="6">fewer than 5 answers</td>' in body
+    assert '<th scope="row">Night</th>\n    <td colspan="6">fewer than 5 answers</td>' in body
+    for unknown in ("abc", "999999", ""):
+        page = assert_page(client.get(url, {"split": unknown}), f"Results: {round.title}")
+        assert 'id="split-caption"' not in page
+
+
+def test_the_split_page_runs_the_same_number_of_queries_whatever_the_size(world, login):
+    client = login(world.users[Role.PORTFOLIO_OFFICE])
+    counts = []
+    for days_in_home in (5, 2):
+        round, question = _split_round(world, days_in_home)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("surveys:results", args=[round.pk]), {"split": question.pk}).status_code == 200
+        counts.append(len(queries))
+    big = _round_with(world, 12, 9)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("surveys:results", args=[big.pk]), {"split": "x"}).status_code == 200
+    assert counts[0] == counts[1] == len(queries) + 1  # the split's cells: one query
+
+
+def test_the_export_holds_the_released_split_cells(world, login, pages_in_english):
+    round, _question = _split_round(world)
+    response = login(world.users[Role.PORTFOLIO_OFFICE]).get(reverse("surveys:results_xlsx", args=[round.pk]))
+    assert response.status_code == 200
+    rows = [[cell.value for cell in row] for row in load_workbook(io.BytesIO(response.content)).active.iter_rows()]
+    split = [row for row in rows if str(row[0]).startswith("Shift: ")]
+    assert len(split) == ReleasedCell.breakdowns.filter(round=round).count()
+    day_why = next(row for row in split if row[0] == "Shift: Day" and row[2] == "Understanding why")
+    assert day_why[3:6] == [15, None, round_to(50 / 15)]
+    assert next(row for row in split if row[0] == "Shift: Night")[:4] == ["Shift: Night", None, "Response rate", 5]
+
+
+def round_to(value: float) -> float:
+    return round(value, 2)
+
+
+@pytest.mark.browser
+def test_the_split_is_chosen_without_script_and_accessible_at_phone_width(page, world):
+    from .browser import assert_page_accessible, sign_in
+
+    round, question = _split_round(world)
+    office = world.users[Role.PORTFOLIO_OFFICE]
+    office.preferred_language = "en"
+    office.save()
+    sign_in(page, office)
+    heading = f"Results: {round.title}"
+    assert_page_accessible(page, reverse("surveys:results", args=[round.pk]), heading)
+    page.get_by_label("Split by", exact=True).select_option(str(question.pk))
+    page.get_by_role("button", name="Show", exact=True).click()
+    assert f"split={question.pk}" in page.url
+    assert page.locator("#split-caption").inner_text() == "Shift"
+    assert_page_accessible(page, f"{reverse('surveys:results', args=[round.pk])}?split={question.pk}", heading)

@@ -83,7 +83,7 @@ def test_the_portfolio_office_adds_a_question_last_in_the_current_version(world,
     assert response.status_code == 302
     assert response.url == reverse("surveys:template", args=[readiness.pk])
     added = readiness.questions.get(text_nb="Jeg vet hvem som bestemte endringen.")
-    assert (added.version, added.order, added.topic) == (1, 16, "why")
+    assert (added.version, added.order, added.topic) == (1, 18, "why")
 
 
 def test_editing_a_question_a_round_asked_makes_a_new_version_and_the_round_keeps_the_old_text(world, login):
@@ -119,7 +119,7 @@ def test_a_question_without_bokmal_text_is_refused_and_nothing_saved(world, logi
     response = login(world.users["portfolio_office"]).post(url, question_data(text_nb="", text_en="Only English"))
     body = assert_page(response, "Add: Question")
     assert "This field is required." in body
-    assert readiness.questions.count() == 15
+    assert readiness.questions.count() == 17
 
 
 def test_a_question_with_choices_keeps_a_kind_with_choices(world, login):

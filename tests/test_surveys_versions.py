@@ -43,7 +43,7 @@ def test_a_version_no_round_has_used_is_edited_in_place(readiness):
     save_question(question)
     readiness.refresh_from_db()
     assert readiness.version == 1
-    assert readiness.questions.count() == 15
+    assert readiness.questions.count() == 17
     assert _texts(readiness, 1)[0] == "Jeg skjønner hvorfor vi bytter til digitale nøkler."
 
 
@@ -95,8 +95,8 @@ def test_adding_a_choice_and_a_question_goes_to_the_new_version(world):
     assert adoption.questions.get(version=2, order=obstacles.order).choices.last().text_nb == "Nettet er for dårlig"
 
     added = save_question(Question(template=adoption, kind=Question.Kind.SCALE, text_nb="Jeg liker det nye."))
-    assert (added.version, added.order) == (2, 7)  # after the six copied questions
-    assert adoption.questions.filter(version=1).count() == 6
+    assert (added.version, added.order) == (2, 9)  # after the eight copied questions
+    assert adoption.questions.filter(version=1).count() == 8
 
 
 def test_deleting_a_question_keeps_it_for_the_round(readiness):
@@ -104,8 +104,8 @@ def test_deleting_a_question_keeps_it_for_the_round(readiness):
     delete_question(current_questions(readiness).get(order=15))
     readiness.refresh_from_db()
     assert readiness.version == 2
-    assert readiness.questions.filter(version=1).count() == 15
-    assert readiness.questions.filter(version=2).count() == 14
+    assert readiness.questions.filter(version=1).count() == 17
+    assert readiness.questions.filter(version=2).count() == 16
 
 
 def test_a_round_on_the_new_version_makes_the_next_edit_copy_again(readiness):
@@ -114,4 +114,4 @@ def test_a_round_on_the_new_version_makes_the_next_edit_copy_again(readiness):
     _round_on(readiness, 2)
     assert editable_version(readiness) == 3
     assert readiness.version == 3
-    assert readiness.questions.filter(version=3).count() == 15
+    assert readiness.questions.filter(version=3).count() == 17

@@ -33,6 +33,9 @@ def create_default_templates(organisation, template_model, question_model, choic
     existing = set(template_model.objects.filter(organisation=organisation).values_list("kind", flat=True))
     shipped = [content for content in DEFAULT_TEMPLATES if content.kind not in existing]
     questions, choices = [], []
+    # The data migration that first gave organisations these templates ran before background questions
+    # existed: its historical model has no ``breakdown``, so it leaves them out.
+    backgrounds = any(f.name == "breakdown" for f in question_model._meta.get_fields())
     for content in shipped:
         template = template_model.objects.create(
             organisation=organisation,
@@ -41,7 +44,8 @@ def create_default_templates(organisation, template_model, question_model, choic
             description=content.description.get(organisation.language),
             version=1,
         )
-        for order, question in enumerate(content.questions, start=1):
+        asked = [q for q in content.questions if backgrounds or not q.breakdown]
+        for order, question in enumerate(asked, start=1):
             questions.append(_question_row(question_model, template, order, question))
             choices.append(question.choices)
     # Two inserts for all the questions and all their choices: every new organisation runs this.
@@ -65,6 +69,7 @@ def _question_row(question_model, template, order: int, question: QuestionConten
         topic=question.topic,
         required=question.required,
         **_measure(question_model, question),
+        **({"breakdown": True} if question.breakdown else {}),
         **_in_three("text", question.text),
         **scale_ends,
     )

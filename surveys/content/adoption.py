@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .shapes import MULTIPLE, TEXT, QuestionContent, TemplateContent, Text, statements
+from .shapes import LEADS_OTHERS, MULTIPLE, TEXT, WORKING_HOURS, QuestionContent, TemplateContent, Text, statements
 
 ADOPTION = TemplateContent(
     "adoption",
@@ -86,5 +86,7 @@ ADOPTION = TemplateContent(
             kind=TEXT,
             required=False,
         ),
+        WORKING_HOURS,
+        LEADS_OTHERS,
     ),
 )

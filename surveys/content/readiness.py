@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .shapes import TemplateContent, Text, statements
+from .shapes import LEADS_OTHERS, WORKING_HOURS, TemplateContent, Text, statements
 
 READINESS = TemplateContent(
     "readiness",
@@ -106,5 +106,7 @@ READINESS = TemplateContent(
                 "We will be allowed to drop the old way once the new one is in place.",
             ),
         ),
+        WORKING_HOURS,
+        LEADS_OTHERS,
     ),
 )

@@ -50,6 +50,7 @@ class QuestionForm(TenantFormMixin, ModelForm):
             "high_nn",
             "high_en",
             "required",
+            "breakdown",
         ]
         widgets = {name: forms.Textarea(attrs={"rows": 2}) for name in ("text_nb", "text_nn", "text_en")}
         help_texts = {

@@ -5,6 +5,11 @@
 group (a unit of the round with the units merged into it, or the whole organisation when
 ``round_unit`` is empty) and one figure: the response rate, a topic, a question, or the free-text
 answers of a question (the whole organisation only).
+
+A breakdown cell (``by_choice`` set, ``round_unit`` empty) holds the same figures for the people of
+the whole organisation who picked one choice of a background question. ``ReleasedCell.objects``
+leaves them out, so every reader of the organisation's and the groups' figures reads what it always
+did; ``ReleasedCell.breakdowns`` reads only them.
 """
 
 from __future__ import annotations
@@ -12,10 +17,22 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.tenancy import TenantModel
+from core.tenancy import TenantManager, TenantModel
 
 from .rounds import Round, RoundUnit
-from .templates import Question
+from .templates import Choice, Question
+
+
+class _GroupCells(TenantManager):
+    """Cells of the whole organisation and of unit groups: a breakdown cell is no group."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(by_choice__isnull=True)
+
+
+class _BreakdownCells(TenantManager):
+    def get_queryset(self):
+        return super().get_queryset().filter(by_choice__isnull=False)
 
 
 class ReleasedCell(TenantModel):
@@ -30,6 +47,8 @@ class ReleasedCell(TenantModel):
     # The unit holding the group (its own people and those of small units merged into it); empty:
     # the whole organisation.
     round_unit = models.ForeignKey(RoundUnit, null=True, on_delete=models.CASCADE, related_name="+")
+    # The people of the whole organisation who picked this choice of a background question; empty: not split.
+    by_choice = models.ForeignKey(Choice, null=True, on_delete=models.CASCADE, related_name="+")
     # The units whose answers the group holds, by name, so a page can say what a figure covers.
     covers = models.JSONField(default=list)
     kind = models.CharField(max_length=10, choices=Kind.choices)
@@ -45,6 +64,10 @@ class ReleasedCell(TenantModel):
     choices = models.JSONField(default=dict)
     # Free-text answers, shuffled at release.
     texts = models.JSONField(default=list)
+
+    objects = _GroupCells()
+    breakdowns = _BreakdownCells()
+    every_cell = TenantManager()
 
     class Meta:
         verbose_name = _("released figure")

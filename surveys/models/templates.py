@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.text import format_lazy
@@ -107,6 +108,13 @@ class Question(TenantModel):
     high_nb, high_nn, high_en = _texts(_("label of 5"), max_length=100, required=False)
     required = models.BooleanField(_("an answer is required"), default=True)
     measure = models.CharField(_("asks about"), max_length=10, choices=Measure.choices, default="", blank=True)
+    # A background question ("Do you work shifts?"): results can be split by its answer, for the whole
+    # organisation only (``surveys.services.release``). Always optional: "I'd rather not say" must be possible.
+    breakdown = models.BooleanField(
+        _("results can be split by this answer"),
+        default=False,
+        help_text=_("Only for questions of one choice. People may always leave it unanswered."),
+    )
 
     class Meta:
         verbose_name = _("question")
@@ -116,6 +124,15 @@ class Question(TenantModel):
 
     def __str__(self) -> str:
         return self.text()
+
+    def clean(self) -> None:
+        super().clean()
+        if self.breakdown and self.kind != self.Kind.SINGLE:
+            raise ValidationError({"breakdown": _("Results can only be split by a question of one choice.")})
+        if self.breakdown and self.required:
+            raise ValidationError(
+                {"required": _("A question results are split by is always optional: people may rather not say.")}
+            )
 
     def text(self, language: str | None = None, year: int | None = None) -> str:
         """The question in ``language``; a target question's ``{year}`` becomes ``year``, or "the target year"."""

@@ -15,6 +15,12 @@ the organisation's):
   every statement answered there is shown too (the topic minus the shown statements would otherwise
   give a hidden one). The response rate of the whole organisation is always shown; its other figures
   also need ``minimum``.
+- **Those who skipped a figure are counted too**: a group's responses minus the people behind one
+  of its topic or question cells is how many skipped it there. So a cell is shown only where that
+  difference is 0 or at least ``minimum``, and the rest of the organisation must pass the same test
+  (else the smallest group is hidden, as above). Likewise a topic's people minus one statement's
+  people (those who answered the topic but skipped that statement). Only the whole organisation may
+  show that a few of its people skipped a question.
 - **Free text** only for the whole organisation, from ``FREE_TEXT_MINIMUM`` answers (or the
   minimum, if higher), shuffled so their order says nothing.
 - **Barriers for middle managers** are answered by few people per unit: only the whole
@@ -25,20 +31,39 @@ the organisation's):
   has enough answers. So a later group is always the same as, or a union of, earlier groups, and a
   trend never compares a group with a part of it: a unit cannot be recovered by subtracting last
   year's parent group from this year's.
+- **Breakdowns by a background question** (``Question.breakdown``: "Do you work shifts?") are
+  released for the whole organisation only: the figures of the people who picked one choice. Never
+  crossed with a unit group, never two background questions combined, never free text, and a
+  background question's own answers only for the whole organisation (per unit they would be the
+  crossing). That alone is not enough: the shown unit groups and the shown choices cut the
+  organisation into **atoms** (a shown group or the units' rest, crossed with a shown choice or the
+  rest of each background question, those who did not answer it included). Anyone who knows that a
+  unit's people all gave one answer (an office works days) can subtract: days (12) minus the office
+  (10, all on days) gives the 2 on days in the nursing home. Every figure released is a sum of
+  whole atoms, so no subtraction can reach below one; hence **every atom of a figure must hold nobody
+  or at least ``minimum`` who answered it, and nobody or ``minimum`` who did not** (for a topic, also
+  who answered it but skipped one of its statements). Per figure,
+  starting from the choices with ``minimum`` people (a question's choices only among those whose
+  response count is shown), a choice is hidden while some atom fails: the smallest choice in a
+  failing atom, else the smallest one shown. With no unit group shown this is the rest rule above:
+  each choice ``minimum``, the organisation minus the shown choices 0 or ``minimum``. A topic is shown
+  for a choice only where each of its statements answered there is shown. The unit groups never give
+  way to a breakdown. ``surveys.services.results`` counts per stratum (a unit and the choice picked in
+  each background question), so groups, choices and atoms are sums of strata.
 """
 
 from __future__ import annotations
 
 import random
-from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from core.anonymity import group_units, minimum_group_size
 
 from ..models import Question, ReleasedCell, Round, RoundUnit, SurveyTemplate
 from ..topics import TOPICS
-from .results import SCALE, RoundAnswers, read_answers
+from .results import SCALE, RoundAnswers, Stratum, read_answers
 
 #: Fewest free-text answers shown at all (the issue's rule; a higher minimum group raises it).
 FREE_TEXT_MINIMUM = 10
@@ -54,27 +79,31 @@ class ShownGroup:
 
 def release(round: Round) -> list[ReleasedCell]:
     """Store the figures of a closed round that may be shown (replacing any stored before)."""
+    questions = list(Question.objects.filter(template=round.template, version=round.version))
+    background = [q.pk for q in questions if q.breakdown and q.kind == Question.Kind.SINGLE]
     cells = released_cells(
         round,
         list(round.round_units.all()),
-        list(Question.objects.filter(template=round.template, version=round.version)),
-        read_answers(round),
+        questions,
+        read_answers(round, background),
         merged_before=earlier_groups(round),
     )
-    ReleasedCell.objects.filter(round=round).delete()
-    return ReleasedCell.objects.bulk_create(cells)
+    ReleasedCell.every_cell.filter(round=round).delete()
+    return ReleasedCell.every_cell.bulk_create(cells)
 
 
 def released_cells(
     round: Round,
     units: list[RoundUnit],
     questions: list[Question],
-    tallies: RoundAnswers,
+    strata: RoundAnswers,
     *,
     merged_before: frozenset[int] | None,
 ) -> list[ReleasedCell]:
-    """The cells of a round that may be shown, unsaved: the rules above, without the database."""
+    """The cells of a round that may be shown, unsaved: the rules above, without the database.
+    ``strata``: the tallies per stratum (``surveys.services.results``)."""
     minimum = max(round.minimum_group, minimum_group_size(round.organisation))
+    tallies = strata.per_unit()
     if round.template.kind == SurveyTemplate.Kind.BARRIERS:
         groups = []
     else:
@@ -86,6 +115,8 @@ def released_cells(
         covers = sorted(names[pk] for pk in group.unit_ids)
         cells.append(_rate_cell(round, group, covers, tallies.responses, units))
 
+    # The unit groups shown for each figure, for the breakdowns below (a figure not shown at all: absent).
+    groups_of: dict[tuple, list[ShownGroup]] = {RATE: groups}
     # Where each question's figure is shown (None: the whole organisation), for the topics below.
     shown_for: dict[int, set[int | None]] = {}
     for question in questions:
@@ -93,8 +124,12 @@ def released_cells(
             cells.extend(_text_cell(round, question, tallies.texts.get(question.pk, []), minimum))
             continue
         counts = _per_unit(tallies.question_respondents, question.pk)
-        shown = _figure_groups(groups, counts, minimum)
+        # A background question's own answers per unit would cross units with it: organisation only.
+        split = [] if question.breakdown else groups
+        shown = _figure_groups(split, counts, [tallies.responses], minimum)
         shown_for[question.pk] = {group.holder if group else None for group in shown}
+        if shown:
+            groups_of["question", question.pk] = [group for group in shown if group]
         for group in shown:
             if question.kind == Question.Kind.SCALE:
                 cells.append(_scale_cell(round, group, tallies, [question.pk], counts, question=question))
@@ -102,18 +137,31 @@ def released_cells(
                 cells.append(_choice_cell(round, group, tallies, question, counts))
 
     every_unit = frozenset(unit.pk for unit in units)
-    for topic in TOPICS.get(round.template.kind, {}):
-        question_ids = [q.pk for q in questions if q.topic == topic and q.kind == Question.Kind.SCALE]
-        if not question_ids:
-            continue
-
+    for topic, question_ids in _topics(round, questions):
         if not _complete(None, every_unit, question_ids, shown_for, tallies):
             continue
         counts = _per_unit(tallies.topic_respondents, topic)
         complete = [g for g in groups if _complete(g.holder, g.unit_ids, question_ids, shown_for, tallies)]
-        for group in _figure_groups(complete, counts, minimum):
+        statements = [_per_unit(tallies.question_respondents, q) for q in question_ids]
+        shown = _figure_groups(complete, counts, [tallies.responses, *statements], minimum)
+        if shown:
+            groups_of["topic", topic] = [group for group in shown if group]
+        for group in shown:
             cells.append(_scale_cell(round, group, tallies, question_ids, counts, topic=topic))
-    return cells
+    return cells + _breakdown_cells(round, questions, strata, groups_of, minimum)
+
+
+RATE = ("rate",)
+
+
+def _topics(round: Round, questions: list[Question]) -> list[tuple[str, list[int]]]:
+    """The template's topics with the scale questions of each (topics without any left out)."""
+    found = []
+    for topic in TOPICS.get(round.template.kind, {}):
+        question_ids = [q.pk for q in questions if q.topic == topic and q.kind == Question.Kind.SCALE]
+        if question_ids:
+            found.append((topic, question_ids))
+    return found
 
 
 def shown_groups(
@@ -152,12 +200,31 @@ def shown_groups(
     return _without_small_rest(groups, sizes, sum(responses.values()), minimum)
 
 
+def _safe(people: int, minimum: int) -> bool:
+    """A number of people that may be shown or worked out: nobody, or at least the minimum."""
+    return people == 0 or people >= minimum
+
+
 def _without_small_rest(
-    groups: list[ShownGroup], sizes: Mapping[int, int], total: int, minimum: int
+    groups: list[ShownGroup],
+    sizes: Mapping[int, int],
+    total: int,
+    minimum: int,
+    references: Sequence[tuple[Mapping[int, int], int]] = (),
 ) -> list[ShownGroup]:
-    """Hide the smallest group while the organisation minus the groups is between 1 and minimum − 1."""
+    """Hide the smallest group while the organisation minus the groups is between 1 and minimum − 1.
+    ``references``: other figures' sizes per group and for the organisation; the rest's difference
+    from each (e.g. its responses minus its people behind this figure: those who skipped it) must be
+    nobody or at least the minimum too."""
     groups = sorted(groups, key=lambda g: (sizes[g.holder], g.holder))
-    while groups and 0 < total - sum(sizes[g.holder] for g in groups) < minimum:
+
+    def small_rest() -> bool:
+        rest = total - sum(sizes[g.holder] for g in groups)
+        return not _safe(rest, minimum) or any(
+            not _safe(abs(whole - sum(other[g.holder] for g in groups) - rest), minimum) for other, whole in references
+        )
+
+    while groups and small_rest():
         groups = groups[1:]
     return groups
 
@@ -172,15 +239,159 @@ def _complete(holder, unit_ids, question_ids, shown_for, tallies: RoundAnswers) 
     )
 
 
-def _figure_groups(groups: list[ShownGroup], counts: Mapping[int, int], minimum: int) -> list[ShownGroup | None]:
+def _figure_groups(
+    groups: list[ShownGroup], counts: Mapping[int, int], references: list[Mapping[int, int]], minimum: int
+) -> list[ShownGroup | None]:
     """The groups (None: the whole organisation) whose cell of one figure may be shown: each with
-    ``minimum`` people who answered it, and a rest that is 0 or at least ``minimum``."""
+    ``minimum`` people who answered it, and a rest that is 0 or at least ``minimum``. ``references``:
+    per unit, the responses and (for a topic) each statement's people; a group's and the rest's
+    difference from each (who skipped the figure, who answered the topic but skipped a statement)
+    must be 0 or at least ``minimum`` as well."""
     total = sum(counts.values())
     if total < minimum:
         return []
-    sizes = {g.holder: sum(counts.get(pk, 0) for pk in g.unit_ids) for g in groups}
-    enough = [g for g in groups if sizes[g.holder] >= minimum]
-    return [None, *_without_small_rest(enough, sizes, total, minimum)]
+
+    def per_group(tally: Mapping[int, int]) -> dict[int, int]:
+        return {g.holder: sum(tally.get(pk, 0) for pk in g.unit_ids) for g in groups}
+
+    sizes = per_group(counts)
+    others = [(per_group(tally), sum(tally.values())) for tally in references]
+    enough = [
+        g
+        for g in groups
+        if sizes[g.holder] >= minimum
+        and all(_safe(abs(other[g.holder] - sizes[g.holder]), minimum) for other, _whole in others)
+    ]
+    return [None, *_without_small_rest(enough, sizes, total, minimum, others)]
+
+
+# Breakdowns: the whole organisation split by the answer to one background question
+
+
+def _breakdown_cells(
+    round: Round, questions: list[Question], strata: RoundAnswers, groups_of: Mapping[tuple, list], minimum: int
+) -> list[ReleasedCell]:
+    """The figures of the people who picked each choice of each background question, where the atoms
+    of the figure (see the module's docstring) are all nobody or at least ``minimum``."""
+    if not strata.breakdowns:
+        return []
+    places = range(len(strata.breakdowns))
+
+    def shown_choices(figure: tuple, counts: Mapping, candidates: list[set[int]], statements=()) -> list[set[int]]:
+        if figure not in groups_of:
+            return [set() for _ in places]
+        references = [strata.responses, *statements]
+        return _shown_choices(counts, references, groups_of[figure], candidates, minimum)
+
+    picked = [{stratum[1][place] for stratum in strata.responses} - {None} for place in places]
+    rate = shown_choices(RATE, strata.responses, picked)
+    cells = [
+        _cell(round, None, by_choice_id=choice, kind=ReleasedCell.Kind.RATE, count=n)
+        for place, choices in enumerate(rate)
+        for choice in sorted(choices)
+        if (n := sum(_picking(strata.responses, place, choice).values()))
+    ]
+
+    respondents: dict[int, dict[Stratum, int]] = defaultdict(dict)
+    for (stratum, question_id), n in strata.question_respondents.items():
+        respondents[question_id][stratum] = n
+    shown_for: dict[int, list[set[int]]] = {}
+    for question in questions:
+        if question.kind == Question.Kind.TEXT or question.breakdown:
+            continue  # free text is never split; background questions are never crossed with each other
+        counts = respondents[question.pk]
+        shown_for[question.pk] = shown_choices(("question", question.pk), counts, rate)
+        for place, choices in enumerate(shown_for[question.pk]):
+            for choice in sorted(choices):
+                only = _picking(counts, place, choice)
+                if question.kind == Question.Kind.SCALE:
+                    cell = _scale_cell(round, None, strata, [question.pk], only, question=question)
+                else:
+                    cell = _choice_cell(round, None, strata, question, only)
+                cell.by_choice_id = choice
+                cells.append(cell)
+
+    for topic, question_ids in _topics(round, questions):
+        counts = _per_unit(strata.topic_respondents, topic)
+        # As for groups: a topic only where each of its statements answered there is shown too.
+        complete = [
+            {
+                choice
+                for choice in rate[place]
+                if all(
+                    choice in shown_for[q][place]
+                    for q in question_ids
+                    if any(_picking(respondents[q], place, choice).values())
+                )
+            }
+            for place in places
+        ]
+        statements = [respondents[q] for q in question_ids]
+        for place, choices in enumerate(shown_choices(("topic", topic), counts, complete, statements)):
+            for choice in sorted(choices):
+                cell = _scale_cell(round, None, strata, question_ids, _picking(counts, place, choice), topic=topic)
+                cell.by_choice_id = choice
+                cells.append(cell)
+    return cells
+
+
+def _picking(counts: Mapping[Stratum, int], place: int, choice: int) -> dict[Stratum, int]:
+    """The strata of ``counts`` whose people picked ``choice`` in the background question at ``place``."""
+    return {stratum: n for stratum, n in counts.items() if stratum[1][place] == choice}
+
+
+def _shown_choices(
+    counts: Mapping[Stratum, int],
+    references: list[Mapping[Stratum, int]],
+    groups: list[ShownGroup],
+    candidates: list[set[int]],
+    minimum: int,
+) -> list[set[int]]:
+    """Per background question, the choices among ``candidates`` whose cell of one figure may be shown.
+
+    ``counts``: the people per stratum who answered the figure; ``references``: per stratum, the
+    responses and (for a topic) each statement's people; ``groups``: the unit groups shown for the
+    figure. Every atom (a shown group or the units' rest, crossed with a shown choice or the rest of
+    each background question) must hold nobody or ``minimum`` people who answered, and differ from
+    each reference (those who skipped it, ...) by nobody or ``minimum``. While one does not, a choice
+    is hidden: the smallest one taking part in a bad atom, else (the bad atoms are all in the rests)
+    the smallest one shown.
+    """
+    holder = {pk: group.holder for group in groups for pk in group.unit_ids}
+    size: Counter = Counter()
+    for (_unit, picked), n in counts.items():
+        for place, choice in enumerate(picked):
+            size[place, choice] += n
+    shown = [
+        {choice for choice in choices if size[place, choice] >= minimum} for place, choices in enumerate(candidates)
+    ]
+
+    def atom(stratum: Stratum) -> tuple:
+        unit, picked = stratum
+        return (holder.get(unit), *(choice if choice in shown[place] else None for place, choice in enumerate(picked)))
+
+    def per_atom(tally: Mapping[Stratum, int]) -> Counter:
+        atoms: Counter = Counter()
+        for stratum, n in tally.items():
+            atoms[atom(stratum)] += n
+        return atoms
+
+    while any(shown):
+        answered = per_atom(counts)
+        others = [per_atom(tally) for tally in references]
+        bad = [
+            key
+            for key in set(answered).union(*others)
+            if not _safe(answered[key], minimum)
+            or any(not _safe(abs(other[key] - answered[key]), minimum) for other in others)
+        ]
+        if not bad:
+            break
+        in_bad = {(place, choice) for key in bad for place, choice in enumerate(key[1:]) if choice is not None}
+        pool = in_bad or {(place, choice) for place, choices in enumerate(shown) for choice in choices}
+        place, choice = min(pool, key=lambda p: (size[p], p))
+        shown[place].discard(choice)
+    return shown
 
 
 def earlier_groups(round: Round) -> frozenset[int] | None:

@@ -15,6 +15,7 @@ from core.tenancy import get_for_org_or_404
 from ..charts import maturity_chart
 from ..models import Round
 from ..services.actions import involvement_activity, record_in_involvement
+from ..services.breakdowns import background_questions, split_by, split_export_rows
 from ..services.figures import RoundResults, closed_rounds_for, export_rows, results_heatmap, round_results
 from ..services.maturity import maturity_results
 
@@ -44,6 +45,7 @@ def round_results_view(request, pk: int) -> HttpResponse:
     context = {"results": results, "heatmap": heatmap, "recorded": involvement_activity(results.round)}
     if maturity := maturity_results(results):
         context |= {"maturity": maturity, "maturity_chart": maturity_chart(maturity)}
+    context |= {"backgrounds": background_questions(results), "split": split_by(results, request.GET.get("split"))}
     return render(request, "surveys/results/round.html", context)
 
 
@@ -67,6 +69,7 @@ def record_actions(request, pk: int) -> HttpResponse:
 def results_xlsx(request, pk: int) -> HttpResponse:
     results = _results(request, pk, group_questions=True)
     header, rows = export_rows(results)
+    rows += split_export_rows(results)
     filename = ascii_filename(results.round.title, "survey-results")
     # The sheet's name is fixed: a round's title may hold characters a sheet name cannot.
     return xlsx_response(filename, gettext("Results"), header, rows)
