@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from django.contrib.auth import get_user_model
 
 from organisations.models import Membership, OrgUnit, Role, RoleAssignment
+from surveys.content.shapes import WORKING_HOURS
 from surveys.models import Invitation, Question, Round
 from surveys.services.intake import Ticket, check_answers, questions_of, submit
 
@@ -26,12 +27,15 @@ LAST_NAMES = ["Andersen", "Bakke", "Christensen", "Eriksen", "Hansen", "Johansen
 class Profile:
     """How a group answers: a mean per topic (a scale's value, or the level of a described choice),
     the choices of a several-choice question by weight (in their order), free-text answers, and the
-    level aimed at per topic where a question asks for a target (digital maturity)."""
+    level aimed at per topic where a question asks for a target (digital maturity). The first
+    ``day_workers`` to answer in a unit say they work days only, the others shifts; nobody says they
+    lead others."""
 
     means: Mapping[str, float]
     picks: Sequence[int] = ()
     texts: Sequence[str] = field(default_factory=tuple)
     targets: Mapping[str, float] = field(default_factory=dict)
+    day_workers: int = 0
 
 
 def add_staff(org, units: Mapping[str, OrgUnit], staff: Mapping[str, int], title: str, prefix: str) -> None:
@@ -84,7 +88,9 @@ def answer(
         if per_unit is not None and taken.get(unit, 0) >= per_unit.get(unit, 0):
             continue
         taken[unit] = taken.get(unit, 0) + 1
-        given = _answers(questions, profiles[unit], texts[unit], rng)
+        given = _answers(
+            questions, profiles[unit], texts[unit], rng, works_days=taken[unit] <= profiles[unit].day_workers
+        )
         checked = check_answers(questions, given)
         if checked.errors:  # the demo's own data is wrong: fail the load rather than store less
             raise ValueError(f"Demo answers refused in {round_.title}: {checked.errors}")
@@ -97,9 +103,16 @@ def _ticket(round_: Round, invitation: Invitation) -> Ticket:
     return Ticket(round_, invitation.round_unit, invitation=invitation)
 
 
-def _answers(questions: Sequence[Question], profile: Profile, texts: list[str], rng: random.Random) -> dict:
+def _answers(
+    questions: Sequence[Question], profile: Profile, texts: list[str], rng: random.Random, *, works_days: bool
+) -> dict:
     given: dict[int, list[str]] = {}
     for question in questions:
+        if question.breakdown:
+            choices = list(question.choices.all())
+            working_hours = question.text_nb == WORKING_HOURS.text.nb
+            given[question.pk] = [str((choices[0] if working_hours and works_days else choices[-1]).pk)]
+            continue
         if question.measure == Question.Measure.TARGET:
             mean = profile.targets.get(question.topic, 4.0)
         else:

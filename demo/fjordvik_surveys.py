@@ -104,17 +104,19 @@ ADOPTION_TEXTS = [
 
 # Readiness per stage: last spring, then this autumn (the trend).
 SPRING = {
-    "Hjemmesykepleie sone nord": Profile({"why": 3.9, "want": 3.8, "how": 3.6, "able": 3.7, "keep": 3.8}),
-    "Hjemmesykepleie sone sør": Profile({"why": 2.8, "want": 3.2, "how": 2.4, "able": 3.0, "keep": 3.1}),
+    "Hjemmesykepleie sone nord": Profile(
+        {"why": 3.9, "want": 3.8, "how": 3.6, "able": 3.7, "keep": 3.8}, day_workers=5
+    ),
+    "Hjemmesykepleie sone sør": Profile({"why": 2.8, "want": 3.2, "how": 2.4, "able": 3.0, "keep": 3.1}, day_workers=5),
     "Hjemmetjenesten": Profile({"why": 3.5, "want": 3.2, "how": 3.0, "able": 3.2, "keep": 3.3}),
     "Praktisk bistand": Profile({"why": 3.4, "want": 2.9, "how": 3.0, "able": 3.1, "keep": 3.0}),
 }
 AUTUMN = {
     "Hjemmesykepleie sone nord": Profile(
-        {"why": 4.5, "want": 4.3, "how": 4.2, "able": 4.1, "keep": 4.3}, texts=READINESS_TEXTS[:6]
+        {"why": 4.5, "want": 4.3, "how": 4.2, "able": 4.1, "keep": 4.3}, texts=READINESS_TEXTS[:6], day_workers=5
     ),
     "Hjemmesykepleie sone sør": Profile(
-        {"why": 4.1, "want": 3.9, "how": 2.4, "able": 3.3, "keep": 3.6}, texts=READINESS_TEXTS[6:]
+        {"why": 4.1, "want": 3.9, "how": 2.4, "able": 3.3, "keep": 3.6}, texts=READINESS_TEXTS[6:], day_workers=5
     ),
     "Hjemmetjenesten": Profile({"why": 3.9, "want": 3.6, "how": 3.4, "able": 3.5, "keep": 3.6}),
     "Praktisk bistand": Profile({"why": 3.8, "want": 3.4, "how": 3.2, "able": 3.4, "keep": 3.3}),

@@ -150,3 +150,17 @@ def test_the_demo_invitations_go_nowhere():
     assert invitations_not_sent(invite)() == "django.core.mail.backends.dummy.EmailBackend"
     assert mail.outbox == []
     assert backend == settings.EMAIL_BACKEND
+
+
+def test_the_autumn_round_is_split_by_working_hours_where_every_unit_has_none_or_five(demo, portfolio_leader):
+    round_ = _round(demo, "Endringsberedskap før ny journal, høst")
+    split = ReleasedCell.breakdowns.filter(round=round_, kind=ReleasedCell.Kind.RATE).select_related("by_choice")
+    assert {cell.by_choice.text_nb: cell.count for cell in split} == {
+        "Bare dagtid": 10,
+        "Turnus eller skift": 24,
+        "Nei": 34,
+    }
+    question = split.get(by_choice__text_nb="Bare dagtid").by_choice.question
+    url = reverse("surveys:results", args=[round_.pk])
+    body = assert_page(portfolio_leader.get(url, {"split": question.pk}), f"Results: {round_.title}")
+    assert "Days only" in body and "Shifts" in body

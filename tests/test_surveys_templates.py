@@ -201,7 +201,7 @@ def test_moving_a_question_of_an_unused_version_swaps_it_in_place(world, login):
     lower.refresh_from_db()
     assert (lower.order, upper.order) == places
     readiness.refresh_from_db()
-    assert (readiness.version, readiness.questions.count()) == (1, 15)
+    assert (readiness.version, readiness.questions.count()) == (1, 17)
     body = assert_page(
         client.get(reverse("surveys:template", args=[readiness.pk]), {"lang": "nb"}), "Endringsberedskap"
     )

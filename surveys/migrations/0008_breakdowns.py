@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='question',
             name='breakdown',
-            field=models.BooleanField(default=False, help_text='Only for questions of one choice. People may always leave it unanswered.', verbose_name='results can be split by this answer'),
+            field=models.BooleanField(db_default=False, default=False, help_text='Only for questions of one choice. People may always leave it unanswered.', verbose_name='results can be split by this answer'),
         ),
         migrations.AddField(
             model_name='releasedcell',

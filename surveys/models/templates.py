@@ -113,6 +113,7 @@ class Question(TenantModel):
     breakdown = models.BooleanField(
         _("results can be split by this answer"),
         default=False,
+        db_default=False,  # rows written by data migrations' older models, which lack the field, are no breakdown
         help_text=_("Only for questions of one choice. People may always leave it unanswered."),
     )
 
