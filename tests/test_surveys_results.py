@@ -29,8 +29,8 @@ def test_the_results_page_shows_the_rate_and_the_figures_of_every_group(world, l
     round = released_round(world)
     response = login(world.users[Role.PORTFOLIO_OFFICE]).get(reverse("surveys:results", args=[round.pk]))
     body = assert_page(response, f"Results: {round.title}")
-    # 16 of 32 asked answered.
-    assert "16 of 32 asked answered (50" in body
+    # 16 answers of 32 asked.
+    assert "16 answers, 32 asked (50" in body
     # Unit (6) and Other (5) are shown; the sector's own 5 are a group too. The whole organisation's
     # "why": (6 × 4 + 5 × 2 + 5 × 3) / 16 = 49 / 16 = 3.1 → above 3; every stage is the same: no barrier
     # point for the whole organisation, but the sector's group scores 2: its barrier point is the first stage.

@@ -13,7 +13,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from surveys.models import Invitation, Round, RoundUnit, UnitLink
+from surveys.models import Invitation, ReleasedCell, Round, RoundUnit, UnitLink
 from surveys.services import rounds
 from surveys.services.intake import (
     check_answers,
@@ -285,6 +285,13 @@ def test_a_unit_with_a_unit_link_counts_everyone_working_there_and_the_links_ans
     rate = response_rate(round_)
     assert (rate.asked, rate.answered, rate.percent) == (14, 18, 100)
     assert rate.units[0].percent == 100
+
+    # Released at close by the same rule: 18 answers against the 14 asked, shown as 100 %.
+    rounds.close_round(round_)
+    whole = ReleasedCell.objects.get(round=round_, kind=ReleasedCell.Kind.RATE, round_unit=None)
+    assert (whole.count, whole.invited, whole.response_rate) == (18, 14, 1.0)
+    results = login(world.users["portfolio_office"]).get(reverse("surveys:results", args=[round_.pk]))
+    assert "18 answers, 14 asked (100\xa0%)" in assert_page(results, f"Results: {round_.title}")
 
 
 def test_reminders_reach_exactly_those_left(world, staff, django_capture_on_commit_callbacks):

@@ -74,5 +74,11 @@ class ReleasedCell(TenantModel):
         verbose_name_plural = _("released figures")
         indexes = [models.Index(fields=["round", "kind"])]
 
+    @property
+    def response_rate(self) -> float | None:
+        """A rate cell's share of those asked who answered, at most 1: someone with a personal link may
+        also answer through a unit link, and nobody can tell (``RoundUnit.asked``)."""
+        return min(1.0, self.count / self.invited) if self.invited else None
+
     def __str__(self) -> str:
         return str(self.get_kind_display())

@@ -137,6 +137,12 @@ class RoundUnit(TenantModel):
         ordering = ["round", "name"]
         constraints = [models.UniqueConstraint(fields=["round", "unit"], name="unit_once_per_round")]
 
+    def asked(self, *, has_unit_link: bool) -> int:
+        """Those the unit's response rate counts: everyone working there when the round opened if it has
+        a unit link (anyone there may answer through it), else those invited by e-mail; never fewer than
+        those invited (a round opened before headcounts were kept has none)."""
+        return max(self.headcount, self.invited) if has_unit_link else self.invited
+
     def __str__(self) -> str:
         return self.name
 

@@ -43,10 +43,6 @@ class GroupRow:
     questions: list[tuple[Question, ReleasedCell]] = field(default_factory=list)
     barrier_point: Column | None = None
 
-    @property
-    def response_rate(self) -> float | None:
-        return self.rate.count / self.rate.invited if self.rate.invited else None
-
 
 @dataclass(frozen=True)
 class QuestionFigures:

@@ -70,10 +70,6 @@ class GroupLatest:
     in_use: TopicFigure | None
 
     @property
-    def response_rate(self) -> float | None:
-        return self.rate.count / self.rate.invited if self.rate.invited else None
-
-    @property
     def first_remedy(self) -> str:
         return str(READINESS_REMEDIES[self.barrier_point.key][0]) if self.barrier_point else ""
 

@@ -61,7 +61,7 @@ from dataclasses import dataclass
 
 from core.anonymity import group_units, minimum_group_size
 
-from ..models import Question, ReleasedCell, Round, RoundUnit, SurveyTemplate
+from ..models import Question, ReleasedCell, Round, RoundUnit, SurveyTemplate, UnitLink
 from ..topics import TOPICS
 from .results import SCALE, RoundAnswers, Stratum, read_answers
 
@@ -87,6 +87,7 @@ def release(round: Round) -> list[ReleasedCell]:
         questions,
         read_answers(round, background),
         merged_before=earlier_groups(round),
+        unit_linked=frozenset(UnitLink.objects.filter(round=round).values_list("round_unit_id", flat=True)),
     )
     ReleasedCell.every_cell.filter(round=round).delete()
     return ReleasedCell.every_cell.bulk_create(cells)
@@ -99,9 +100,11 @@ def released_cells(
     strata: RoundAnswers,
     *,
     merged_before: frozenset[int] | None,
+    unit_linked: frozenset[int] = frozenset(),
 ) -> list[ReleasedCell]:
     """The cells of a round that may be shown, unsaved: the rules above, without the database.
-    ``strata``: the tallies per stratum (``surveys.services.results``)."""
+    ``strata``: the tallies per stratum (``surveys.services.results``); ``unit_linked``: the round
+    units with a unit link, whose rate counts everyone working there (``RoundUnit.asked``)."""
     minimum = max(round.minimum_group, minimum_group_size(round.organisation))
     tallies = strata.per_unit()
     if round.template.kind == SurveyTemplate.Kind.BARRIERS:
@@ -110,10 +113,11 @@ def released_cells(
         groups = shown_groups(units, tallies.responses, minimum, merged_before)
     names = {unit.pk: unit.name for unit in units}
 
-    cells = [_rate_cell(round, None, [], tallies.responses, units)]
+    asked = {unit.pk: unit.asked(has_unit_link=unit.pk in unit_linked) for unit in units}
+    cells = [_rate_cell(round, None, [], tallies.responses, asked)]
     for group in groups:
         covers = sorted(names[pk] for pk in group.unit_ids)
-        cells.append(_rate_cell(round, group, covers, tallies.responses, units))
+        cells.append(_rate_cell(round, group, covers, tallies.responses, asked))
 
     # The unit groups shown for each figure, for the breakdowns below (a figure not shown at all: absent).
     groups_of: dict[tuple, list[ShownGroup]] = {RATE: groups}
@@ -429,15 +433,15 @@ def _cell(round: Round, group: ShownGroup | None, **figures) -> ReleasedCell:
     )
 
 
-def _rate_cell(round, group, covers, responses, units) -> ReleasedCell:
-    members = set(_units(group, (u.pk for u in units)))
+def _rate_cell(round, group, covers, responses, asked: Mapping[int, int]) -> ReleasedCell:
+    members = _units(group, asked)
     return _cell(
         round,
         group,
         kind=ReleasedCell.Kind.RATE,
         covers=covers,
         count=sum(responses.get(pk, 0) for pk in members),
-        invited=sum(u.invited for u in units if u.pk in members),
+        invited=sum(asked[pk] for pk in members),
     )
 
 

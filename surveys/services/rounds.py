@@ -221,8 +221,7 @@ def response_rate(round_: Round) -> ResponseRate:
         round_.round_units.annotate(left=Count("invitations", distinct=True), unit_links=Count("links", distinct=True))
     )
     answered = {c.pk: c.invited - c.left + c.link_answers for c in copies}
-    # At least those invited: a round opened before headcounts were kept has none.
-    asked = {c.pk: max(c.headcount, c.invited) if c.unit_links else c.invited for c in copies}
+    asked = {c.pk: c.asked(has_unit_link=bool(c.unit_links)) for c in copies}
     total_answered = sum(answered.values())
     grouping = group_units({c.pk: c.parent_id for c in copies}, answered, minimum)
     by_id = {c.pk: c for c in copies}
