@@ -12,6 +12,7 @@ from decimal import Decimal
 from portfolio.models import Initiative
 
 from ..models import ReleasedCell, Round, SurveyTemplate
+from .unit_results import holding_group
 
 
 def measured_readiness(initiative: Initiative) -> dict[int, Decimal]:
@@ -33,10 +34,7 @@ def measured_readiness(initiative: Initiative) -> dict[int, Decimal]:
     score = {group: Decimal(sum(means) / len(means)).quantize(Decimal("0.1")) for group, means in stage_means.items()}
     units = {ru.pk: ru for ru in latest.round_units.all()}
     found: dict[int, Decimal] = {}
-    for round_unit in units.values():
-        holder = round_unit
-        while holder is not None and holder.pk not in score:
-            holder = units.get(holder.parent_id)
-        if holder is not None and round_unit.unit_id is not None:
-            found[round_unit.unit_id] = score[holder.pk]
+    for unit_id in (ru.unit_id for ru in units.values() if ru.unit_id is not None):
+        if (holder := holding_group(units, unit_id, score)) is not None:
+            found[unit_id] = score[holder.pk]
     return found
