@@ -21,11 +21,14 @@ from collections.abc import Callable
 from functools import wraps
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.utils import translation
 
-from core.validation import create_valid
+from core.validation import create_valid, save_valid
 from organisations.models import OrgUnit, Role
 from portfolio.models import Initiative
 from surveys.models import Question, Round, SurveyTemplate
+from surveys.services.checklist import make_checklist
 from surveys.services.intake import forget_questions
 from surveys.services.rounds import close_round, create_unit_link, open_round
 from surveys.services.templates import save_question
@@ -56,6 +59,7 @@ SECTOR_HEADS = [
     ("Administrasjon", "kommunalsjef.adm", "Erik Sand", "Kommunalsjef administrasjon"),
 ]
 MANAGEMENT_GROUP = {"prosjekteier", "leder.okonomi", "leder.hr", *(head[1] for head in SECTOR_HEADS)}
+CHECKLIST_OWNERS = ("prosjekteier", "kommunalsjef.adm", "leder.hr")
 UNIT_LEADERS = {"mellomleder", "gevinsteier", *(leader[1] for leader in LEADERS)}
 
 # The home care service's staff with a work e-mail, and the two nursing homes' (invited by e-mail).
@@ -216,6 +220,7 @@ def load_surveys(org, units: dict[str, OrgUnit], reference: datetime.date) -> No
     )
     answer(barriers, rng, _every_unit(units, BARRIERS), people=UNIT_LEADERS)
     close_round(barriers)
+    _checklist(barriers, reference)
 
     add_staff(org, units, HOME_CARE, "Helsefagarbeider", "hjemme")
     add_staff(org, units, NURSING_HOMES, "Sykepleier", "sykehjem")
@@ -254,6 +259,19 @@ def load_surveys(org, units: dict[str, OrgUnit], reference: datetime.date) -> No
     answer(night, rng, {name: NIGHT_SUPERVISION for name in NURSING_HOMES}, per_unit=NIGHT_ANSWERS_SO_FAR)
     create_unit_link(night, night.round_units.get(unit=units["Skjerma avdeling"]))
     forget_questions()  # the load may be rolled back (tests do), and then the ids come again
+
+
+def _checklist(barriers: Round, reference: datetime.date) -> None:
+    """Top management turned the barriers into a checklist: each remedy with an owner from the
+    management group and a deadline; the first is done, the second overdue, the last not yet given out."""
+    with translation.override("nb"):  # the items are written in the language of whoever makes them
+        tasks = make_checklist(barriers)
+    people = {user.username: user for user in get_user_model().objects.filter(username__in=CHECKLIST_OWNERS)}
+    for index, task in enumerate(tasks[:-1]):
+        task.owner = people[CHECKLIST_OWNERS[index % len(CHECKLIST_OWNERS)]]
+        task.deadline = reference + datetime.timedelta(days=30 * index - 40)  # the first two are past
+        task.done_on = reference - datetime.timedelta(days=45) if index == 0 else None
+        save_valid(task)
 
 
 def _round(

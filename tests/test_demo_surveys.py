@@ -164,3 +164,12 @@ def test_the_autumn_round_is_split_by_working_hours_where_every_unit_has_none_or
     url = reverse("surveys:results", args=[round_.pk])
     body = assert_page(portfolio_leader.get(url, {"split": question.pk}), f"Results: {round_.title}")
     assert "Days only" in body and "Shifts" in body
+
+
+def test_top_management_has_a_checklist_from_the_barriers_with_one_remedy_overdue(demo):
+    round_ = _round(demo, "Barrierer for ledere i endring")
+    tasks = list(round_.remedy_tasks.order_by("pk"))
+    assert {task.barrier for task in tasks} == {"involvement", "training"}
+    assert tasks[0].done_on is not None and tasks[-1].owner is None
+    overdue = [task for task in tasks if task.is_overdue(REFERENCE)]
+    assert [task.owner.username for task in overdue] == ["kommunalsjef.adm"]
