@@ -2,7 +2,7 @@ from django.urls import path
 
 from core.editing import row_urls
 
-from .views import answer, checklist, results, rounds, templates
+from .views import answer, checklist, protection, results, rounds, templates
 
 app_name = "surveys"
 urlpatterns = [
@@ -22,6 +22,7 @@ urlpatterns = [
     # Answering, without signing in: the code is never part of the URL (see views/answer.py).
     path("answer/<int:organisation_id>/", answer.answer, name="answer"),
     path("unit/<int:organisation_id>/", answer.unit_answer, name="unit_answer"),
+    path("about/<int:organisation_id>/", protection.protection, name="protection"),
     # Templates: what can be asked, versioned
     path("templates/", templates.template_list, name="templates"),
     path("templates/<int:pk>/", templates.template_detail, name="template"),

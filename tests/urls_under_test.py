@@ -252,6 +252,7 @@ PUBLIC = {
     # organisation is refused there (tests/test_surveys_answer.py).
     "surveys:answer",
     "surveys:unit_answer",
+    "surveys:protection",  # what is stored and who sees what: for anyone asked (tests/test_surveys_protection.py)
 }
 
 
