@@ -232,8 +232,8 @@ def test_the_unit_link_asks_those_with_a_personal_link_to_use_that(world, client
     link_code = create_unit_link(survey["round"], survey["round"].round_units.get(unit=world.unit))
     body = assert_page(client.post(_url(world, "unit_answer"), {"code": link_code, "language": "en"}), survey["round"].title)
     assert "If you received a personal link by e-mail, use that one instead." in body
-    # And the e-mail says the reverse.
-    assert "use this one instead" in next(m for m in mail.outbox if m.to[0].startswith("anne")).body
+    # And the e-mail says the reverse, in the person's language (Anne reads nynorsk).
+    assert "bruk heller denne" in next(m for m in mail.outbox if m.to[0].startswith("anne")).body
 
 
 def test_an_answer_through_the_unit_link_is_counted_for_its_unit_and_a_personal_one_is_not(world, client, survey):
