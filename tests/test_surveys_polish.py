@@ -10,10 +10,12 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import translation
 
+from surveys.forms.checklist import RemedyTaskForm
 from surveys.models import Question, SurveyTemplate
 from surveys.models import templates as templates_module
 from surveys.models.templates import YEAR_PLACEHOLDER
 
+from .factories_checklist import remedy_task
 from .factories_rounds import draft_round, survey_template
 from .pages import assert_page
 from .survey_results_data import released_round
@@ -148,3 +150,18 @@ def test_survey_names_are_in_nynorsk_for_a_nynorsk_reader(world, login):
         assert str(template) == "Beredskap før nattilsyn (nn)"
     with translation.override("nb"):
         assert str(template) == "Beredskap før nattilsyn"
+
+
+# --- The checklist owner's likeliest people first -------------------------------------------------
+
+
+def test_the_checklist_offers_top_management_first_then_the_unit_leaders(world):
+    task = remedy_task(world)
+    people = list(RemedyTaskForm(instance=task, organisation=world.org).fields["owner"].queryset)
+    owners = [person.username for person in people]
+    # The world: one member per role; "unit_leader" leads the unit, "middle_manager" holds the role.
+    assert owners[0] == "a-top_management"
+    assert set(owners[1:3]) == {"a-unitleader", "a-middle_manager"}
+    rest = [(person.first_name, person.last_name) for person in people[3:]]
+    assert rest == sorted(rest)  # then everyone else by name
+    assert "a-politician" not in owners
