@@ -2,25 +2,35 @@
 names in the user's language, the checklist owner's best fits, and reminders that survive a failing
 mail server."""
 
+import datetime
 import html
+import io
 import re
+import smtplib
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core import mail
+from django.core.mail.backends import locmem
+from django.core.management import call_command
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from surveys.forms.checklist import RemedyTaskForm
 from surveys.models import Question, SurveyTemplate
 from surveys.models import templates as templates_module
 from surveys.models.templates import YEAR_PLACEHOLDER
+from surveys.services.intake import Refused, personal_ticket
+from surveys.services.rounds import Reminders, open_round, send_reminders
 
 from .factories_checklist import remedy_task
-from .factories_rounds import draft_round, survey_template
+from .factories_rounds import draft_round, employee, survey_template
 from .pages import assert_page
 from .survey_results_data import released_round
 
 pytestmark = pytest.mark.django_db
+
+SITE = "https://omstilling.example.no"
 
 
 def _fieldset_described(page: str, name: str, help_text: str) -> None:
@@ -165,3 +175,75 @@ def test_the_checklist_offers_top_management_first_then_the_unit_leaders(world):
     rest = [(person.first_name, person.last_name) for person in people[3:]]
     assert rest == sorted(rest)  # then everyone else by name
     assert "a-politician" not in owners
+
+
+# --- Reminders when the mail server fails -----------------------------------------------------------
+
+
+class SecondMessageFails(locmem.EmailBackend):
+    """The test outbox, refusing the second message it is given (counted over every connection)."""
+
+    given = 0
+
+    def send_messages(self, messages):
+        for message in messages:
+            SecondMessageFails.given += 1
+            if SecondMessageFails.given == 2:
+                raise smtplib.SMTPRecipientsRefused({message.to[0]: (550, b"No such mailbox")})
+        return super().send_messages(messages)
+
+
+def _code(message) -> str:
+    return re.search(r"#(\S+)", message.body).group(1)
+
+
+def _works(world, code) -> bool:
+    try:
+        personal_ticket(world.org, code)
+    except Refused:
+        return False
+    return True
+
+
+def test_a_failing_mail_server_leaves_no_one_silently_unreminded(world, settings, django_capture_on_commit_callbacks):
+    today = timezone.localdate()
+    for name in ("anne", "bjorn", "cecilie"):
+        employee(world.org, name, world.unit)
+    round_ = draft_round(world, world.unit, remind_on=today, opens_on=today - datetime.timedelta(days=3))
+    with django_capture_on_commit_callbacks(execute=True):
+        open_round(round_, base_url=SITE)
+    invited = {m.to[0]: _code(m) for m in mail.outbox}
+    assert len(invited) == 3
+    mail.outbox.clear()
+
+    settings.EMAIL_BACKEND = f"{__name__}.SecondMessageFails"
+    SecondMessageFails.given = 0
+    out, err = io.StringIO(), io.StringIO()
+    call_command("send_survey_reminders", site=SITE, stdout=out, stderr=err)
+    # Numbers only, never who.
+    assert out.getvalue().strip() == "Sent 2 survey reminder email(s); 1 failed."
+    assert err.getvalue().strip().startswith("1 survey reminder email(s) could not be sent.")
+    assert not any(name in out.getvalue() + err.getvalue() for name in ("anne", "bjorn", "cecilie", "Ansattsen"))
+    reminded = {m.to[0]: _code(m) for m in mail.outbox}
+    (missed,) = set(invited) - set(reminded)
+    # Those reminded answer with the reminder's link; the one missed still has a working link.
+    assert all(_works(world, code) for code in reminded.values())
+    assert not any(_works(world, invited[email]) for email in reminded)
+    assert _works(world, invited[missed])
+    # The round is not marked as reminded: the round page shows no reminder sent.
+    round_.refresh_from_db()
+    assert (round_.reminded_on, round_.reminders_sent) == (None, 0)
+
+    # The next run reaches everyone still invited, each with a fresh link, and marks the round.
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    mail.outbox.clear()
+    assert send_reminders(today, base_url=SITE) == Reminders(sent=3)
+    again = {m.to[0]: _code(m) for m in mail.outbox}
+    assert set(again) == set(invited)
+    assert all(_works(world, code) for code in again.values())
+    assert not any(_works(world, code) for code in [*reminded.values(), invited[missed]])
+    round_.refresh_from_db()
+    assert (round_.reminded_on, round_.reminders_sent) == (today, 3)
+    mail.outbox.clear()
+    assert send_reminders(today + datetime.timedelta(days=1), base_url=SITE) == Reminders()
+    assert mail.outbox == []
