@@ -50,6 +50,8 @@ BEST_FIT: dict[str, tuple[str, ...]] = {
     "benefits.RealisationMeasure.responsible": (LEADS_UNIT, Role.BENEFIT_RESPONSIBLE),
     "benefits.Indicator.measured_by": (Role.BENEFIT_RESPONSIBLE, Role.BENEFIT_OWNER, LEADS_UNIT),
     "organisations.OrgUnit.leader": (Role.MIDDLE_MANAGER, Role.TOP_MANAGEMENT),
+    # Top management removes the barriers the middle managers named; unit leaders help.
+    "surveys.RemedyTask.owner": (Role.TOP_MANAGEMENT, LEADS_UNIT),
 }
 
 

@@ -309,7 +309,7 @@ def test_reminders_reach_exactly_those_left(world, staff, django_capture_on_comm
     out = io.StringIO()
     call_command("send_survey_reminders", site=SITE, stdout=out)
     assert sorted(m.to[0] for m in mail.outbox) == ["anne@fjordvik.kommune.no", "cecilie@fjordvik.kommune.no"]
-    assert out.getvalue().strip() == "Sent 2 survey reminder email(s)."
+    assert out.getvalue().strip() == "Sent 2 survey reminder email(s); 0 failed."
     by_person = {m.to[0].split("@")[0]: m for m in mail.outbox}
     # The reminder's link works, the first one no longer does.
     new_code = _code(by_person["cecilie"])
@@ -331,15 +331,15 @@ def test_a_round_is_reminded_once(world, staff, login, pages_in_english, django_
     with django_capture_on_commit_callbacks(execute=True):
         open_round(round_, base_url=SITE)
     mail.outbox.clear()
-    assert rounds.send_reminders(today, base_url=SITE) == 3
+    assert rounds.send_reminders(today, base_url=SITE) == rounds.Reminders(sent=3)
     reminded = {m.to[0]: _code(m) for m in mail.outbox}
     mail.outbox.clear()
     # Again the same day and the next: nothing is sent, and the codes of the reminders still work.
-    assert rounds.send_reminders(today, base_url=SITE) == 0
-    assert rounds.send_reminders(today + datetime.timedelta(days=1), base_url=SITE) == 0
+    assert rounds.send_reminders(today, base_url=SITE) == rounds.Reminders()
+    assert rounds.send_reminders(today + datetime.timedelta(days=1), base_url=SITE) == rounds.Reminders()
     out = io.StringIO()
     call_command("send_survey_reminders", site=SITE, stdout=out)
-    assert out.getvalue().strip() == "Sent 0 survey reminder email(s)."
+    assert out.getvalue().strip() == "Sent 0 survey reminder email(s); 0 failed."
     assert mail.outbox == []
     assert all(personal_ticket(world.org, code).round == round_ for code in reminded.values())
     body = assert_page(login(world.users["unit_leader"]).get(reverse("surveys:round", args=[round_.pk])), round_.title)

@@ -8,6 +8,9 @@ from core.forms import ModelForm, TenantFormMixin
 from ..models import Choice, Question, SurveyTemplate
 from ..topics import TOPICS
 
+#: Where a question may hold the target year: how the placeholder reads to whoever writes the text.
+YEAR_HELP = _("{year} is replaced by the round's target year, so respondents read the year itself.")
+
 #: Question kinds answered by picking among the question's choices.
 CHOICE_KINDS = (Question.Kind.SINGLE, Question.Kind.MULTIPLE)
 
@@ -61,6 +64,10 @@ class QuestionForm(TenantFormMixin, ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.instance.template.kind == SurveyTemplate.Kind.MATURITY:
+            # Only maturity rounds have a target year to put in a question.
+            for name in ("text_nb", "text_nn", "text_en"):
+                self.fields[name].help_text = YEAR_HELP
         topics = TOPICS.get(self.instance.template.kind)
         if topics:
             choices = [("", _("No topic")), *topics.items()]

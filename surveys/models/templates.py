@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import translation
 from django.utils.text import format_lazy
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
@@ -70,7 +71,8 @@ class SurveyTemplate(TenantModel):
         constraints = [models.UniqueConstraint(fields=["organisation", "name"], name="unique_survey_template_name")]
 
     def __str__(self) -> str:
-        return self.name
+        # In the reader's language: select options, the audit log and every page show it.
+        return self.shown_name()
 
     def shown_name(self, language: str | None = None) -> str:
         """The name in ``language`` (default: the active one); bokmål where it is not written."""
@@ -140,7 +142,10 @@ class Question(TenantModel):
         text = _in_language(self, "text", language)
         if YEAR_PLACEHOLDER not in text:
             return text
-        return text.replace(YEAR_PLACEHOLDER, str(year) if year else gettext("the target year"))
+        if year:
+            return text.replace(YEAR_PLACEHOLDER, str(year))
+        with translation.override(language or get_language()):  # the words in the question's language
+            return text.replace(YEAR_PLACEHOLDER, gettext("the target year"))
 
     def low(self, language: str | None = None) -> str:
         return _in_language(self, "low", language)

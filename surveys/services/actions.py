@@ -50,7 +50,7 @@ def record_in_involvement(round_: Round) -> InvolvementActivity:
         phase=initiative.phase if initiative.phase in phases else LATEST_PHASE,
         method=InvolvementActivity.Method.SURVEY,
         description=_("The survey “%(survey)s”: what holds back, by the figures released for each group.")
-        % {"survey": round_.template.name},
+        % {"survey": round_.template.shown_name()},
     )
     asked = [ru.unit_id for ru in round_.round_units.all() if ru.unit_id is not None]
     activity.employee_units.add(*asked)

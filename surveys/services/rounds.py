@@ -11,6 +11,7 @@ reads a response.
 from __future__ import annotations
 
 import datetime
+import logging
 from collections import Counter
 from dataclasses import dataclass
 
@@ -32,6 +33,8 @@ from ..models import Invitation, Round, RoundUnit, UnitLink
 from .intake import rewrite_in_random_order
 from .links import INVITATION, UNIT_LINK, answer_link, new_token, token_hash
 from .release import release
+
+logger = logging.getLogger(__name__)
 
 
 def _copy_units(round_: Round, invited: dict[int, int]) -> dict[int, RoundUnit]:
@@ -240,32 +243,64 @@ def response_rate(round_: Round) -> ResponseRate:
     return ResponseRate(sum(asked.values()), total_answered, sorted(units, key=lambda u: u.name), minimum, has_links)
 
 
-def send_reminders(today: datetime.date, *, base_url: str) -> int:
+@dataclass(frozen=True)
+class Reminders:
+    """How many reminders went and how many the mail server refused: numbers, never who."""
+
+    sent: int = 0
+    failed: int = 0
+
+
+def send_reminders(today: datetime.date, *, base_url: str) -> Reminders:
     """E-mail everyone still invited in the open rounds whose reminder date has come and who have not
     been reminded, in their language, with a fresh link (only the hash of a token is stored, so the
-    first one cannot be sent again). A round is reminded once: the day and how many are recorded with
-    the new tokens, so a second run sends nothing. Returns only how many: nobody learns who they are."""
+    first one cannot be sent again). Returns only how many went and how many failed: nobody learns who.
+
+    A round is reminded once: the day and how many are recorded, so a second run sends nothing. If the
+    mail server refuses any of its reminders, the round is left not reminded, so the next run (daily)
+    tries everyone still invited again, each with a fresh link: a person whose reminder went gets a
+    second one (and the first reminder's link stops working), which is better than a person left
+    silently without one. A person whose reminder failed keeps the link they had, so no one is left
+    without a working link meanwhile."""
     # Reminders go out for every organisation at once.
     due = Round.objects.across_organisations().filter(
         state=Round.State.OPEN, remind_on__lte=today, closes_on__gte=today, reminded_on__isnull=True
     )
-    sent = 0
+    sent = failed = 0
     for round_id in due.values_list("pk", flat=True):
         with transaction.atomic():
-            # Locked and checked again, so two runs at once remind a round once between them.
+            # Locked, checked again and marked, so two runs at once remind a round once between them.
             round_ = due.select_for_update().filter(pk=round_id).first()
             if round_ is None:
                 continue
             invitations = list(round_.invitations.select_related("person", "round"))
-            tokens = []
-            for invitation in invitations:
-                token = new_token(INVITATION)
-                invitation.token_hash = token_hash(token)
-                tokens.append(token)
-            Invitation.objects.filter(round=round_).bulk_update(invitations, ["token_hash"])
             round_.reminded_on, round_.reminders_sent = today, len(invitations)
             round_.save(update_fields=["reminded_on", "reminders_sent"])
-        for invitation, token in zip(invitations, tokens, strict=True):
+        went, refused = _remind(invitations, base_url)
+        sent, failed = sent + went, failed + refused
+        # Only the day, and how many went (those who answered meanwhile got none); none if any failed.
+        round_.reminded_on, round_.reminders_sent = (None, 0) if refused else (today, went)
+        round_.save(update_fields=["reminded_on", "reminders_sent"])
+    return Reminders(sent, failed)
+
+
+def _remind(invitations: list[Invitation], base_url: str) -> tuple[int, int]:
+    """Send each invitation its reminder with a fresh link; how many went and how many failed."""
+    sent = failed = 0
+    for invitation in invitations:
+        first_hash, token = invitation.token_hash, new_token(INVITATION)
+        # Stored before the e-mail goes, so the link works when it arrives; nothing to do for a person
+        # who has answered meanwhile (their invitation is gone).
+        row = Invitation.objects.filter(round=invitation.round, pk=invitation.pk, token_hash=first_hash)
+        if not row.update(token_hash=token_hash(token)):
+            continue
+        try:
             _send(invitation, token, base_url, "reminder")
-        sent += len(invitations)
-    return sent
+        except Exception as error:  # whatever the mail server does, count it and go on with the rest
+            # The link they had works again. Only the kind of failure is logged: the error may name the address.
+            Invitation.objects.filter(round=invitation.round, pk=invitation.pk).update(token_hash=first_hash)
+            logger.warning("A survey reminder could not be sent: %s", type(error).__name__)
+            failed += 1
+        else:
+            sent += 1
+    return sent, failed
