@@ -230,7 +230,9 @@ def test_the_unit_link_asks_those_with_a_personal_link_to_use_that(world, client
     assert "use that one instead" not in assert_page(client.get(_url(world)), "Answer the survey")
     assert "use that one instead" in assert_page(client.get(_url(world, "unit_answer")), "Answer the survey")
     link_code = create_unit_link(survey["round"], survey["round"].round_units.get(unit=world.unit))
-    body = assert_page(client.post(_url(world, "unit_answer"), {"code": link_code, "language": "en"}), survey["round"].title)
+    body = assert_page(
+        client.post(_url(world, "unit_answer"), {"code": link_code, "language": "en"}), survey["round"].title
+    )
     assert "If you received a personal link by e-mail, use that one instead." in body
     # And the e-mail says the reverse, in the person's language (Anne reads nynorsk).
     assert "bruk heller denne" in next(m for m in mail.outbox if m.to[0].startswith("anne")).body

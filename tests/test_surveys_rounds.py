@@ -108,6 +108,7 @@ def test_opening_copies_the_tree_and_invites_those_working_there(
     # Each link carries its code after "#", and only the hash of it is stored.
     code = _code(by_person["bjorn"])
     assert f"{SITE}/surveys/answer/{world.org.pk}/#" in by_person["bjorn"].body
+    assert f"{SITE}/surveys/about/{world.org.pk}/" in by_person["bjorn"].body  # how answers are protected
     assert not Invitation.objects.for_org(world.org).filter(token_hash=code).exists()
 
 

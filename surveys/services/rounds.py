@@ -21,6 +21,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Count
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -73,7 +74,13 @@ def _units_asked(round_: Round) -> list[OrgUnit]:
 
 def _send(invitation: Invitation, token: str, base_url: str, template: str) -> None:
     person = invitation.person
-    context = {"round": invitation.round, "link": answer_link(invitation.round, token, base_url), "code": token}
+    round_ = invitation.round
+    context = {
+        "round": round_,
+        "link": answer_link(round_, token, base_url),
+        "code": token,
+        "protection": f"{base_url}{reverse('surveys:protection', args=[round_.organisation_id])}",
+    }
     with translation.override(language_of(person)):
         subject = render_to_string(f"surveys/email/{template}_subject.txt", context).strip()
         body = render_to_string(f"surveys/email/{template}.txt", context)
