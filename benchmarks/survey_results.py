@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import random
 import time
+from collections import Counter
 
 RESPONSES = 5000
 UNITS = 300
@@ -38,9 +39,11 @@ TITLE = "Benchmark: endringsklarhet"
 def build_round():
     from django.db import transaction
 
+    from core.anonymity import minimum_group_size
     from demo.synthetic import generate
     from organisations.models import Organisation, OrgUnit
     from surveys.models import Answer, Choice, Question, Response, Round, RoundUnit, SurveyTemplate
+    from surveys.services.release import shown_groups
     from surveys.topics import READINESS_STAGES
 
     from .change_load_data import _add_units
@@ -98,17 +101,21 @@ def build_round():
             )
         units = list(copies.values())
         weights = [rng.choice([0.2, 1, 1, 3, 8]) for _ in units]
-        # Whole sectors work shifts or days (a unit's people all give one answer: the case the breakdown
-        # rules guard), so the unit groups and the choices cut the organisation into groups big enough.
-        on_shifts: dict[int, bool] = {}
-        for unit in units:  # in tree order: a parent before its children
-            parent = unit.parent
-            on_shifts[unit.pk] = bool(parent) and (on_shifts[parent.pk] if parent.parent_id else rng.random() < 0.5)
         responses = [
             Response(organisation=organisation, round=round, round_unit=unit)
             for unit in rng.choices(units, weights, k=RESPONSES)
         ]
         Response.objects.bulk_create(responses, batch_size=2000)
+        # Everyone of a group the release will show works shifts, or everyone days (the case the breakdown
+        # rules guard: an office works days), so that some breakdowns can be shown at all.
+        minimum = max(round.minimum_group, minimum_group_size(organisation))
+        sizes = Counter(response.round_unit.pk for response in responses)
+        on_shifts = {
+            pk: shifts_group
+            for group in shown_groups(units, sizes, minimum, None)
+            for shifts_group in [rng.random() < 0.5]
+            for pk in group.unit_ids
+        }
         answers = []
         for response in responses:
             leaning = rng.randint(1, 5)
@@ -120,7 +127,7 @@ def build_round():
             answers.append(
                 Answer(organisation=organisation, response=response, question=questions[11], choice=rng.choice(choices))
             )
-            shift = shifts[0] if on_shifts[response.round_unit.pk] else shifts[1]
+            shift = shifts[0] if on_shifts.get(response.round_unit.pk) else shifts[1]
             for question, choice, answered in ((questions[13], shift, 1), (questions[14], rng.choice(years), 0.8)):
                 if rng.random() < answered:
                     picked = Answer(organisation=organisation, response=response, question=question, choice=choice)
@@ -294,7 +301,7 @@ def main() -> None:
     sizes: dict[str, int] = {}
     listed = actions(round, background, sizes)
     timings = interleaved(listed, args.runs)
-    cells = ReleasedCell.objects.filter(round=round)
+    cells = ReleasedCell.every_cell.filter(round=round)  # breakdown cells too
     groups = cells.filter(kind="rate", round_unit__isnull=False).count()
     print(
         f"Database: {connection.vendor}; {round.round_units.count()} units;"
