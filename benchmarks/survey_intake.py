@@ -29,9 +29,6 @@ from collections.abc import Iterator
 
 from .benefits import Action, _setup_django, interleaved, print_table, quartiles
 
-# A fresh directory for the shared cache (the forms' one-time ids), so every run starts as a new day does.
-os.environ.setdefault("SHARED_CACHE_DIR", tempfile.mkdtemp(prefix="bench-survey-cache-"))
-
 NAME = "Benchmark: survey intake"
 TARGET = 100  # responses a second
 
@@ -211,6 +208,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=10, help="interleaved rounds")
     parser.add_argument("--responses", type=int, default=200, help="answers sent by each side in each round")
     options = parser.parse_args()
+    # A fresh directory for the shared cache (the forms' one-time ids), so every run starts as a new day
+    # does; removed when the process ends.
+    cache = tempfile.TemporaryDirectory(prefix="bench-survey-cache-")
+    os.environ.setdefault("SHARED_CACHE_DIR", cache.name)
     _setup_django()
     from django.core.management import call_command
     from django.db import connection
