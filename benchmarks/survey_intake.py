@@ -1,15 +1,20 @@
-"""Benchmark: the intake of survey answers (issue 9, "Performance and bad input").
+"""Benchmark: the intake of survey answers against hand-written SQL (issue 9, "Performance and bad input").
 
-    DATABASE_URL=sqlite:////tmp/bench_surveys.sqlite3 .venv/bin/python -m benchmarks.survey_intake --runs 5
+    DATABASE_URL=sqlite:////tmp/bench_surveys.sqlite3 .venv/bin/python -m benchmarks.survey_intake --runs 10
     DATABASE_URL=postgres://omstilling@127.0.0.1:54329/omstilling_bench_surveys \\
-        .venv/bin/python -m benchmarks.survey_intake --runs 5
+        .venv/bin/python -m benchmarks.survey_intake --runs 10
 
 One response with 30 answers (24 statements on the scale, 3 single choices, 2 multiple choices with
 two picked, 1 free text: 32 answer rows) goes through everything a real answer does except HTTP:
 the personal link is looked up and checked, the round's questions are read, every answer is
 checked, and the response, its answers and the deleted invitation are written in one transaction.
-Each run sends ``--responses`` answers one after the other and reports the sustained rate; the
-invitations of a run are made before its clock starts.
+
+The baseline is the least any answer must do, written by hand: in one transaction, the invitation
+looked up by the code's hash, the response row and its 32 answer rows inserted (one multi-row INSERT)
+and the invitation deleted. Rounds are interleaved as in ``benchmarks.benefits``: each round sends
+``--responses`` answers one after the other through the service, then as many through the SQL (in
+an order rotated every round), and the ratio is taken within the round. Every invitation is made
+before the clock starts.
 """
 
 from __future__ import annotations
@@ -18,17 +23,11 @@ import argparse
 import datetime
 import os
 import statistics
-import time
+import tempfile
+import uuid
+from collections.abc import Iterator
 
-for _name, _value in {
-    "DJANGO_SETTINGS_MODULE": "omstilling.settings",
-    "DEBUG": "false",
-    "ALLOWED_HOSTS": "testserver",
-    "SECURE_SSL_REDIRECT": "false",
-    "SECURE_COOKIES": "false",
-    "SECRET_KEY": "benchmark-only-not-a-secret-" * 3,
-}.items():
-    os.environ.setdefault(_name, _value)
+from .benefits import Action, _setup_django, interleaved, print_table, quartiles
 
 NAME = "Benchmark: survey intake"
 TARGET = 100  # responses a second
@@ -124,15 +123,96 @@ def take_in(organisation, code: str, given: dict[int, list[str]]) -> None:
     submit(ticket, checked.answers, submission=code)
 
 
+# The least an answer must do, once its answers are known to be valid (the same for both databases).
+FIND_INVITATION_SQL = (
+    "SELECT id, round_id, round_unit_id FROM surveys_invitation WHERE organisation_id = %s AND token_hash = %s"
+)
+INSERT_RESPONSE_SQL = (
+    "INSERT INTO surveys_response (id, organisation_id, round_id, round_unit_id) VALUES (%s, %s, %s, %s)"
+)
+INSERT_ANSWERS_SQL = (
+    "INSERT INTO surveys_answer (id, organisation_id, response_id, question_id, value, choice_id, text) VALUES "
+)
+DELETE_INVITATION_SQL = "DELETE FROM surveys_invitation WHERE id = %s"
+
+
+def answer_rows(round_, given: dict[int, list[str]]) -> list[tuple[int, int | None, int | None, str]]:
+    """(question, value, choice, text) of each answer row the given answers make."""
+    from surveys.services.intake import check_answers, questions_of
+
+    return [(a.question_id, a.value, a.choice_id, a.text) for a in check_answers(questions_of(round_), given).answers]
+
+
+def baseline_take_in(organisation_id: int, code: str, rows: list[tuple]) -> None:
+    """The hand-written SQL of one answer: find the invitation, insert the response and its answers,
+    delete the invitation, in one transaction. Keys are random UUIDs, as the models make them."""
+    from django.db import connection, transaction
+
+    from surveys.models import Answer, Response
+    from surveys.services.links import token_hash
+
+    key = Response._meta.pk.get_db_prep_value  # a UUID as each database stores it
+    answer_key = Answer._meta.pk.get_db_prep_value
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(FIND_INVITATION_SQL, [organisation_id, token_hash(code)])
+        invitation, round_id, round_unit_id = cursor.fetchone()
+        response = key(uuid.uuid4(), connection)
+        cursor.execute(INSERT_RESPONSE_SQL, [response, organisation_id, round_id, round_unit_id])
+        cursor.execute(
+            INSERT_ANSWERS_SQL + ", ".join(["(%s, %s, %s, %s, %s, %s, %s)"] * len(rows)),
+            [
+                value
+                for row in rows
+                for value in (answer_key(uuid.uuid4(), connection), organisation_id, response, *row)
+            ],
+        )
+        cursor.execute(DELETE_INVITATION_SQL, [invitation])
+
+
+def actions(round_, given: dict[int, list[str]], codes: list[str], per_round: int) -> list[Action]:
+    """The service and the SQL, each taking in ``per_round`` answers a round from its own invitations."""
+    organisation = round_.organisation
+    rows = answer_rows(round_, given)
+    service_codes: Iterator[str] = iter(codes[0::2])
+    sql_codes: Iterator[str] = iter(codes[1::2])
+
+    def service() -> None:
+        for _n in range(per_round):
+            take_in(organisation, next(service_codes), given)
+
+    def sql() -> None:
+        for _n in range(per_round):
+            baseline_take_in(organisation.pk, next(sql_codes), rows)
+
+    baseline = "Hand-written SQL: find, insert 1 + 32 rows (2 INSERTs), delete"
+    return [
+        Action(baseline, sql, baseline),
+        Action("Service: personal_ticket, check_answers, submit", service, baseline),
+    ]
+
+
+def queries_per_answer(round_, given: dict[int, list[str]], codes: list[str]) -> tuple[int, int]:
+    """The statements Django sends for one answer: through the service, through the SQL."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as service:
+        take_in(round_.organisation, codes[0], given)
+    with CaptureQueriesContext(connection) as sql:
+        baseline_take_in(round_.organisation_id, codes[1], answer_rows(round_, given))
+    return len(service), len(sql)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--responses", type=int, default=500, help="answers sent in each run")
+    parser.add_argument("--runs", type=int, default=10, help="interleaved rounds")
+    parser.add_argument("--responses", type=int, default=200, help="answers sent by each side in each round")
     options = parser.parse_args()
-
-    import django
-
-    django.setup()
+    # A fresh directory for the shared cache (the forms' one-time ids), so every run starts as a new day
+    # does; removed when the process ends.
+    cache = tempfile.TemporaryDirectory(prefix="bench-survey-cache-")
+    os.environ.setdefault("SHARED_CACHE_DIR", cache.name)
+    _setup_django()
     from django.core.management import call_command
     from django.db import connection
 
@@ -142,26 +222,34 @@ def main() -> None:
     round_, round_unit = build_round()
     organisation = round_.organisation
     given = answers_for(round_)
-    rates = []
-    for run in range(1, options.runs + 1):
-        codes = invite(round_, round_unit, options.responses)
-        before = Response.objects.for_org(organisation).count()
-        started = time.perf_counter()
-        for code in codes:
-            take_in(organisation, code, given)
-        elapsed = time.perf_counter() - started
-        stored = Response.objects.for_org(organisation).count() - before
-        if stored != options.responses:
-            raise SystemExit(f"Run {run}: {stored} responses stored of {options.responses}.")
-        rates.append(options.responses / elapsed)
-        print(f"run {run}: {rates[-1]:.0f} responses/s ({1000 * elapsed / options.responses:.1f} ms each)")
+    per_round = options.responses
+    # Both sides, every round and the warm-up, and the two answers whose queries are counted.
+    codes = invite(round_, round_unit, 2 * per_round * (options.runs + 1) + 2)
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
+    service_queries, sql_queries = queries_per_answer(round_, given, codes[-2:])
+    before = Response.objects.for_org(organisation).count()
+    listed = actions(round_, given, codes[:-2], per_round)
+    timings = interleaved(listed, options.runs)
+    stored = Response.objects.for_org(organisation).count() - before
+    if stored != 2 * per_round * (options.runs + 1):
+        raise SystemExit(f"{stored} responses stored of {2 * per_round * (options.runs + 1)}.")
     answers = Answer.objects.for_org(organisation).count()
-    median = statistics.median(rates)
     print(
-        f"{connection.vendor}: median {median:.0f} responses/s over {options.runs} runs of {options.responses}"
-        f" (lowest {min(rates):.0f}, highest {max(rates):.0f}); {answers} answer rows in the table;"
-        f" target {TARGET}/s {'met' if median >= TARGET else 'NOT met'}."
+        f"Database: {connection.vendor}; {options.runs} interleaved rounds of {per_round} answers a side;"
+        f" {answers} answer rows in the table; queries per answer: service {service_queries}, SQL {sql_queries}"
     )
+    per_response = {name: [ms / per_round for ms in times] for name, times in timings.items()}
+    print_table(listed, per_response, {}, "time per response, ratio to the SQL")
+    print()
+    print("| action | median responses/s | quartiles of the rounds |")
+    print("| --- | ---: | ---: |")
+    for action in listed:
+        rates = [1000 / ms for ms in per_response[action.name]]
+        low, high = quartiles(rates)
+        print(f"| {action.name} | {statistics.median(rates):.0f} | {low:.0f}–{high:.0f} |")
+    median = statistics.median(1000 / ms for ms in per_response[listed[1].name])
+    print(f"Target {TARGET}/s through the service: {'met' if median >= TARGET else 'NOT met'} ({median:.0f}/s).")
 
 
 if __name__ == "__main__":
