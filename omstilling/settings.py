@@ -214,7 +214,9 @@ CACHES = {
     "shared": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": env_str("SHARED_CACHE_DIR", str(BASE_DIR / "cache")),
-        "OPTIONS": {"MAX_ENTRIES": 20000},
+        # Django's file cache lists its directory on every write: a few thousand entries keep that to a
+        # few milliseconds (docs/benchmarks.md, the intake). Beyond them a third is dropped at random.
+        "OPTIONS": {"MAX_ENTRIES": 2000},
     },
 }
 

@@ -163,10 +163,14 @@ def check_answers(questions: Sequence[Question], given: Mapping[int, Sequence[st
     return checked
 
 
+#: A second click or a resent form comes within minutes; a short life keeps the shared cache small.
+SUBMISSION_KEPT_SECONDS = 3600
+
+
 def _claim_once(submission: str) -> bool:
     """Whether this form (its one-time id) is sent for the first time. The id is random and kept
-    only in the cache, for a day, so a second click or a resent form is refused."""
-    return caches["shared"].add(f"surveys:submission:{submission}", True, timeout=24 * 3600)
+    only in the cache, for an hour, so a second click or a form sent again is refused."""
+    return caches["shared"].add(f"surveys:submission:{submission}", True, timeout=SUBMISSION_KEPT_SECONDS)
 
 
 def submit(ticket: Ticket, answers: Sequence[Answer], submission: str) -> None:

@@ -6,7 +6,7 @@ which keeps the figures that may be shown; pages and exports read those (``Relea
 this module. Everything is counted by the database, in six queries whatever the number of responses
 or of background questions, per **stratum**: a unit of the round and the choice picked in each
 background question (``Question.breakdown``; None where it was left unanswered). Each query labels
-an answer with its response's background choices by a subquery per background question, so the
+an answer with its response's background choices by a join per background question, so the
 release can add strata up into unit groups, into the people who picked one choice, or into both
 (to check that no crossing of the two reveals a small group).
 """
@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Count, F, FilteredRelation, Q
 
 from ..models import Answer, Question, Response, Round
 
@@ -68,24 +68,23 @@ def read_answers(round: Round, breakdowns: Sequence[int] = ()) -> RoundAnswers:
     organisation = round.organisation
     names = [f"b{n}" for n in range(len(breakdowns))]
 
-    def labelled(queryset, response: str):
-        """``queryset`` with each row labelled by its response's choice in each background question."""
-        picked = Answer.objects.for_org(organisation).filter(response=OuterRef(response))
-        return queryset.annotate(
-            **{
-                name: Subquery(picked.filter(question_id=question).values("choice")[:1])
-                for name, question in zip(names, breakdowns, strict=True)
-            }
-        )
+    def labelled(queryset, answers: str):
+        """``queryset`` with each row labelled by its response's choice in each background question:
+        one LEFT JOIN per background question (a response answers it once at most, so no row repeats)."""
+        joined = {
+            f"{name}_answer": FilteredRelation(answers, condition=Q(**{f"{answers}__question_id": question}))
+            for name, question in zip(names, breakdowns, strict=True)
+        }
+        return queryset.annotate(**joined).annotate(**{name: F(f"{name}_answer__choice") for name in names})
 
     def stratum(row, unit: str) -> Stratum:
         return row[unit], tuple(row[name] for name in names)
 
-    responses = labelled(Response.objects.for_org(organisation).filter(round=round), "pk")
+    responses = labelled(Response.objects.for_org(organisation).filter(round=round), "answers")
     for row in responses.values("round_unit", *names).annotate(n=Count("id")):
         tallies.responses[stratum(row, "round_unit")] = row["n"]
 
-    answers = labelled(Answer.objects.for_org(organisation).filter(response__round=round), "response")
+    answers = labelled(Answer.objects.for_org(organisation).filter(response__round=round), "response__answers")
     unit = "response__round_unit"
     for row in answers.values(unit, *names, "question").annotate(n=Count("response", distinct=True)):
         tallies.question_respondents[stratum(row, unit), row["question"]] = row["n"]
