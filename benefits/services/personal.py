@@ -13,7 +13,7 @@ from ..models import Benefit, Indicator, RealisationMeasure
 from .followup import IndicatorStatus, indicator_status
 from .queries import benefits_queryset, warning_queryset
 from .summary import BenefitRow, benefit_rows
-from .warnings import with_warnings
+from .warnings import contributed_warnings, with_warnings
 
 #: How far ahead a measurement counts as due, on the person's and the unit's pages.
 DUE_WITHIN_DAYS = 14
@@ -63,8 +63,11 @@ def my_benefits_with_warnings(actor: Actor, today: datetime.date) -> list[Benefi
     """Benefits the person owns or answers for that have at least one warning."""
     user_id = actor.user.pk
     mine = warning_queryset().for_org(actor.organisation).filter(Q(owner_id=user_id) | Q(responsible_id=user_id))
-    # Chosen by the database, so only the benefits with a warning are loaded and worded.
-    return benefit_rows(list(with_warnings(mine, actor.organisation, today)), actor.organisation, today)
+    # Chosen by the database, so only the benefits with a warning are loaded and worded; other apps'
+    # warnings are read once for both.
+    contributed = contributed_warnings(actor.organisation, today)
+    chosen = list(with_warnings(mine, actor.organisation, today, contributed=contributed))
+    return benefit_rows(chosen, actor.organisation, today, contributed=contributed)
 
 
 def my_late_measures(actor: Actor, today: datetime.date) -> QuerySet[RealisationMeasure]:

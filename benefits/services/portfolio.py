@@ -34,7 +34,7 @@ from .economics import (
 from .followup import achievement_expression
 from .queries import warning_queryset
 from .summary import BenefitRow, benefit_rows, benefit_rows_page
-from .warnings import with_warnings
+from .warnings import Warning, contributed_warnings, with_warnings
 
 # Sums are read as floats: no per-value Decimal conversion, the costly part for thousands of rows.
 MONEY = FloatField()
@@ -212,14 +212,23 @@ def realised_share_by_year(organisation: Organisation) -> dict[int, Decimal]:
 
 def at_risk_benefits(organisation: Organisation, today: datetime.date) -> list[BenefitRow]:
     """Every benefit with at least one warning, with the warnings (the Excel export: all of them)."""
-    benefits = list(with_warnings(warning_queryset().filter(organisation=organisation), organisation, today))
-    return benefit_rows(benefits, organisation, today)
+    benefits, contributed = _at_risk(organisation, today)
+    return benefit_rows(list(benefits), organisation, today, contributed=contributed)
 
 
 def at_risk_page(organisation: Organisation, today: datetime.date, params: QueryDict) -> ListPage:
     """One page of the benefits with warnings: counted by the database, only the page's rows loaded."""
-    benefits = with_warnings(warning_queryset().filter(organisation=organisation), organisation, today)
-    return benefit_rows_page(benefits.order_by("pk"), params, organisation, today)
+    benefits, contributed = _at_risk(organisation, today)
+    return benefit_rows_page(benefits.order_by("pk"), params, organisation, today, contributed=contributed)
+
+
+def _at_risk(organisation: Organisation, today: datetime.date) -> tuple[QuerySet[Benefit], dict[int, list[Warning]]]:
+    """The benefits with a warning, and other apps' warnings: read once, they choose the list and word its rows."""
+    contributed = contributed_warnings(organisation, today)
+    benefits = with_warnings(
+        warning_queryset().filter(organisation=organisation), organisation, today, contributed=contributed
+    )
+    return benefits, contributed
 
 
 def planned_and_realised_by_year(organisation: Organisation) -> list[tuple[int, Decimal, Decimal | None]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
@@ -25,10 +26,18 @@ class BenefitRow:
     indicators: list[IndicatorStatus]
 
 
-def benefit_rows(benefits: list[Benefit], organisation, today: datetime.date) -> list[BenefitRow]:
+def benefit_rows(
+    benefits: list[Benefit],
+    organisation,
+    today: datetime.date,
+    *,
+    contributed: Mapping[int, list[Warning]] | None = None,
+) -> list[BenefitRow]:
+    """``contributed``: other apps' warnings when the caller has read them already (for these benefits or more)."""
     managers = line_manager_ids(organisation)
     complete = change_complete_dates(organisation, {b.initiative_id for b in benefits})
-    contributed = contributed_warnings(organisation, today, [b.pk for b in benefits]) if benefits else {}
+    if contributed is None:
+        contributed = contributed_warnings(organisation, today, [b.pk for b in benefits]) if benefits else {}
     rows = []
     for b in benefits:
         statuses = [indicator_status(i, today) for i in b.indicators.all()]
@@ -46,10 +55,18 @@ def benefit_rows(benefits: list[Benefit], organisation, today: datetime.date) ->
 
 #: Rows per page of every long list in the benefits app.
 def benefit_rows_page(
-    benefits: QuerySet[Benefit], params: QueryDict, organisation, today: datetime.date, *, prefix: str = ""
+    benefits: QuerySet[Benefit],
+    params: QueryDict,
+    organisation,
+    today: datetime.date,
+    *,
+    prefix: str = "",
+    contributed: Mapping[int, list[Warning]] | None = None,
 ) -> ListPage:
     """One page of an ordered list of benefits, as rows: only the benefits shown are loaded and checked."""
-    return paginate(benefits, params, prefix=prefix).with_rows(lambda shown: benefit_rows(shown, organisation, today))
+    return paginate(benefits, params, prefix=prefix).with_rows(
+        lambda shown: benefit_rows(shown, organisation, today, contributed=contributed)
+    )
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ at-risk list can check thousands of benefits without formatting thousands of sen
 from __future__ import annotations
 
 import datetime
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Protocol
@@ -162,13 +162,22 @@ def largest_yearly_estimate() -> Subquery:
     )
 
 
-def with_warnings(benefits: QuerySet[Benefit], organisation: Organisation, today: datetime.date) -> QuerySet[Benefit]:
+def with_warnings(
+    benefits: QuerySet[Benefit],
+    organisation: Organisation,
+    today: datetime.date,
+    *,
+    contributed: Mapping[int, list[Warning]] | None = None,
+) -> QuerySet[Benefit]:
     """The benefits that ``benefit_warnings`` gives at least one warning, decided by the database.
 
     The same rules as conditions, so a list can count and page them without loading any;
     tests/test_benefits_rules.py checks that both agree. Contributed warnings come from other apps'
-    data, so their benefits are named by id.
+    data, so their benefits are named by id: ``contributed`` when the caller has read them already
+    (to word its rows from them too), else they are read here.
     """
+    if contributed is None:
+        contributed = contributed_warnings(organisation, today)
     leaders = OrgUnit.objects.for_org(organisation).exclude(leader=None).values("leader_id")
     take_out_year = OuterRef("take_out_year")
     changes_after_cut = AffectedUnit.objects.filter(initiative=OuterRef("initiative_id")).filter(
@@ -193,5 +202,5 @@ def with_warnings(benefits: QuerySet[Benefit], organisation: Organisation, today
         | Q(take_out=Benefit.TakeOut.BUDGET_REDUCTION, take_out_year__isnull=False) & Exists(changes_after_cut)
         | Exists(Prerequisite.objects.filter(benefit=OuterRef("pk"), confirmed=False))
         | spread_thin
-        | Q(pk__in=list(contributed_warnings(organisation, today)))
+        | Q(pk__in=list(contributed))
     )

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Collection
 
+from django.db.models import F, Q
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
@@ -24,8 +25,9 @@ from benefits.services.warnings import Warning
 from organisations.models import Organisation
 from portfolio.models import AffectedUnit
 
+from ..models import ReadinessSettings
 from .load import NOT_COUNTED, add_months, build_grid, load_inputs, month_start, months_from, organisation_units
-from .training import readiness, readiness_settings, with_training_progress
+from .training import Readiness, readiness, readiness_settings, with_training_progress
 
 #: How far back and ahead a benefit's unit is checked for overload, in months from this month.
 MONTHS_BACK, MONTHS_AHEAD = 12, 24
@@ -45,30 +47,36 @@ class PeopleWarnings:
     def by_benefit(
         self, organisation: Organisation, today: datetime.date, benefit_ids: Collection[int] | None = None
     ) -> dict[int, list[Warning]]:
-        benefits = Benefit.objects.for_org(organisation).exclude(unit=None).exclude(initiative__phase__in=NOT_COUNTED)
+        # The organisation's load and training first: they name the few units and initiatives that can
+        # warn at all, so only the benefits there are read and checked, not every benefit of a list.
+        settings = readiness_settings(organisation)
+        units = list(organisation_units(organisation))
+        months = months_from(add_months(month_start(today), -MONTHS_BACK), MONTHS_BACK + MONTHS_AHEAD)
+        grid = build_grid(units, load_inputs(organisation, settings), months, settings)
+        over = {row.unit.pk: dict(months_over) for row in grid.rows if (months_over := row.over_limit(grid.months))}
+        behind = self._by_initiative(
+            (state.affected.initiative_id, state.affected.unit_id, state)
+            for state in self._behind_on_training(organisation, settings, today)
+        )
+        if not over and not behind:
+            return {}
+        benefits = (
+            Benefit.objects.for_org(organisation)
+            .exclude(unit=None)
+            .exclude(initiative__phase__in=NOT_COUNTED)
+            .filter(Q(unit_id__in=list(over)) | Q(initiative_id__in=list(behind)))
+        )
         if benefit_ids is not None:
             benefits = benefits.filter(pk__in=list(benefit_ids))
         concerned = list(benefits.values_list("pk", "unit_id", "initiative_id"))
-        if not concerned:
-            return {}
-        settings = readiness_settings(organisation)
-        units = list(organisation_units(organisation))
         paths = {unit.pk: set(unit.tree_path) for unit in units}
-        initiative_ids = {initiative_id for _pk, _unit, initiative_id in concerned}
-        months = months_from(add_months(month_start(today), -MONTHS_BACK), MONTHS_BACK + MONTHS_AHEAD)
-        grid = build_grid(units, load_inputs(organisation, settings), months, settings)
-        over = {row.unit.pk: dict(row.over_limit(grid.months)) for row in grid.rows}
         names = {unit.pk: unit.name for unit in units}
-        affected = AffectedUnit.objects.for_org(organisation).filter(initiative_id__in=initiative_ids)
-        # Only the dates matter for the load; only units with staff training due by now can be behind.
-        dates = self._by_initiative(affected.values_list("initiative_id", "unit_id", "change_from"))
-        due = with_training_progress(
-            affected.filter(change_from__lte=today + datetime.timedelta(days=settings.warning_days))
-        ).filter(planned_by_go_live__gt=0)
-        behind = self._by_initiative(
-            (state.affected.initiative_id, state.affected.unit_id, state)
-            for state in (readiness(a, settings, today) for a in due.select_related("unit"))
-            if state.behind
+        # Only the go-live dates matter for the load, and only of initiatives whose benefit's unit is over.
+        overloaded = [initiative_id for _pk, unit_id, initiative_id in concerned if unit_id in over]
+        dates = self._by_initiative(
+            AffectedUnit.objects.for_org(organisation)
+            .filter(initiative_id__in=overloaded)
+            .values_list("initiative_id", "unit_id", "change_from")
         )
         found: dict[int, list[Warning]] = {}
         for benefit_id, unit_id, initiative_id in concerned:
@@ -94,6 +102,26 @@ class PeopleWarnings:
             if warnings:
                 found[benefit_id] = warnings
         return found
+
+    @staticmethod
+    def _behind_on_training(
+        organisation: Organisation, settings: ReadinessSettings, today: datetime.date
+    ) -> list[Readiness]:
+        """Counted affected units whose training is behind by ``readiness``; the database hands over only
+        units with staff training due by now and fewer trained than the required share."""
+        due = (
+            with_training_progress(
+                AffectedUnit.objects.for_org(organisation)
+                .exclude(initiative__phase__in=NOT_COUNTED)
+                .filter(change_from__lte=today + datetime.timedelta(days=settings.warning_days))
+            )
+            .alias(
+                trained_percent=F("trained_by_go_live") * 100,
+                required_percent=F("planned_by_go_live") * settings.trained_share_percent,
+            )
+            .filter(planned_by_go_live__gt=0, trained_percent__lt=F("required_percent"))
+        )
+        return [state for state in (readiness(a, settings, today) for a in due.select_related("unit")) if state.behind]
 
     @staticmethod
     def _by_initiative(rows) -> dict[int, list[tuple[int, object]]]:
