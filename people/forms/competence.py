@@ -92,18 +92,7 @@ class CourseForm(TenantFormMixin, ModelForm):
 
     class Meta:
         model = Course
-        fields = [
-            "title",
-            "provider",
-            "format",
-            "hours",
-            "cost_per_participant",
-            "language",
-            "link",
-            "shift_workers_can_take",
-            "description",
-            "shared_with_region",
-        ]
+        fields = [*Course.DETAILS, "shared_with_region"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):

@@ -205,6 +205,20 @@ class Course(TenantModel):
         help_text=_("The other organisations in your region see the course in their catalogue, without changing it."),
     )
 
+    #: What describes the course itself: its form edits them, and a copy from the region takes them over
+    #: (sharing on is the copying organisation's own choice).
+    DETAILS = (
+        "title",
+        "provider",
+        "format",
+        "hours",
+        "cost_per_participant",
+        "language",
+        "link",
+        "shift_workers_can_take",
+        "description",
+    )
+
     class Meta:
         verbose_name = _("course")
         verbose_name_plural = _("courses")

@@ -39,20 +39,6 @@ def region_course_themes(organisation: Organisation) -> QuerySet[CourseTheme]:
     )
 
 
-#: What a copied course takes over; sharing it on is the copying organisation's own choice.
-ADOPTED_FIELDS = (
-    "title",
-    "provider",
-    "format",
-    "hours",
-    "cost_per_participant",
-    "language",
-    "link",
-    "shift_workers_can_take",
-    "description",
-)
-
-
 def adopt_region_course(organisation: Organisation, shared_pk: int) -> Course:
     """Copy a course the region shares into the organisation's own catalogue, so training plans can
     use it with the organisation's own price. Themes are matched by name (case aside); a theme the
@@ -62,7 +48,7 @@ def adopt_region_course(organisation: Organisation, shared_pk: int) -> Course:
         raise Course.DoesNotExist
     if Course.objects.for_org(organisation).filter(title__iexact=shared.title).exists():
         raise ValidationError(_("Your catalogue already has a course called %(title)s.") % {"title": shared.title})
-    copied = {field: getattr(shared, field) for field in ADOPTED_FIELDS}
+    copied = {field: getattr(shared, field) for field in Course.DETAILS}
     with transaction.atomic():
         course = create_valid(Course, organisation=organisation, shared_with_region=False, **copied)
         own_themes = {theme.name.casefold(): theme for theme in Theme.objects.for_org(organisation)}
